@@ -1,0 +1,143 @@
+"""All pathways and quizzes of a project, loaded once and checked across files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import DataError, Document, Problem, parse_yaml, validate_document
+from .models import Pathway, Quiz
+
+PATHWAYS_DIR = Path("data/pathways")
+QUIZZES_DIR = Path("quizzes")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    pathways: dict[str, Pathway]
+    quizzes: dict[str, Quiz]
+    files: dict[str, str] = field(default_factory=dict)  # "pathway:role" / "quiz:role" -> file
+
+    def pathway(self, role: str) -> Pathway:
+        try:
+            return self.pathways[role]
+        except KeyError:
+            raise KeyError(
+                f"no pathway with role {role!r}; known: {', '.join(self.pathways)}"
+            ) from None
+
+    def quiz(self, role: str) -> Quiz:
+        try:
+            return self.quizzes[role]
+        except KeyError:
+            raise KeyError(f"no quiz for role {role!r}; known: {', '.join(self.quizzes)}") from None
+
+
+def data_files(root: Path) -> tuple[list[Path], list[Path]]:
+    return sorted((root / PATHWAYS_DIR).glob("*.yaml")), sorted((root / QUIZZES_DIR).glob("*.yaml"))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
+    """Load every pathway and quiz under `root`; raise DataError with all problems found."""
+    if pathway_files is None or quiz_files is None:
+        found_pathways, found_quizzes = data_files(root)
+        pathway_files = found_pathways if pathway_files is None else pathway_files
+        quiz_files = found_quizzes if quiz_files is None else quiz_files
+    problems: list[Problem] = []
+    pathways: dict[str, tuple[Pathway, Document, str]] = {}
+    quizzes: dict[str, tuple[Quiz, Document, str]] = {}
+
+    def load(path: Path, model):
+        display = _display(path, root)
+        try:
+            document = parse_yaml(path, display)
+            return validate_document(document, model, display), document, display
+        except DataError as error:
+            problems.extend(error.problems)
+            return None
+
+    for path in pathway_files:
+        loaded = load(path, Pathway)
+        if loaded is None:
+            continue
+        pathway, document, display = loaded
+        if pathway.role in pathways:
+            line, col = document.where(("role",))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    col,
+                    "role",
+                    f"expected a role no other pathway uses, found {pathway.role!r} "
+                    f"(also in {pathways[pathway.role][2]})",
+                )
+            )
+            continue
+        pathways[pathway.role] = loaded
+
+    question_ids: dict[str, str] = {}
+    for path in quiz_files:
+        loaded = load(path, Quiz)
+        if loaded is None:
+            continue
+        quiz, document, display = loaded
+        problems.extend(_cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids))
+        quizzes.setdefault(quiz.role, loaded)
+
+    if problems:
+        raise DataError(problems)
+    files = {f"pathway:{r}": d for r, (_, _, d) in pathways.items()}
+    files.update({f"quiz:{r}": d for r, (_, _, d) in quizzes.items()})
+    return Catalog(
+        pathways={role: p for role, (p, _, _) in pathways.items()},
+        quizzes={role: q for role, (q, _, _) in quizzes.items()},
+        files=files,
+    )
+
+
+def _cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids) -> list[Problem]:
+    problems = []
+
+    def problem(field, message):
+        line, col = document.where(field)
+        dotted = ".".join(f"[{p}]" if isinstance(p, int) else p for p in field).replace(".[", "[")
+        problems.append(Problem(display, line, col, dotted, message))
+
+    if quiz.role in quizzes:
+        problem(
+            ("role",),
+            f"expected one quiz per role, found {quiz.role!r} again "
+            f"(also in {quizzes[quiz.role][2]})",
+        )
+    pathway_entry = pathways.get(quiz.role)
+    if pathway_entry is None:
+        problem(
+            ("role",),
+            f"expected the role of a pathway ({', '.join(pathways) or 'none loaded'}), "
+            f"found {quiz.role!r}",
+        )
+    skills = pathway_entry[0].skills_by_id if pathway_entry else {}
+    for index, question in enumerate(quiz.questions):
+        if pathway_entry and question.topic not in skills:
+            problem(
+                ("questions", index, "topic"),
+                f"expected the id of a skill of the {quiz.role} pathway "
+                f"({', '.join(skills)}), found {question.topic!r}",
+            )
+        if question.id in question_ids:
+            problem(
+                ("questions", index, "id"),
+                f"expected a question id no other question uses, found {question.id!r} "
+                f"(also in {question_ids[question.id]})",
+            )
+        else:
+            question_ids[question.id] = display
+    return problems

@@ -1,0 +1,329 @@
+"""YAML -> models, once. Every error names the file, line, column and field.
+
+A file is parsed once into a node tree (for positions) and constructed from that same tree (for
+values), so the line a message points at is the line the contributor wrote. Validation errors from
+pydantic are translated into `file:line:col: field.path: expected X, found Y`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+Location = tuple[int, int]  # 1-based line and column
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or doubtful) in a data file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found, so a contributor sees all of them in one run."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the data files:"
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+# ----------------------------------------------------------------------------------- YAML parsing
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its value and where each field of it was written."""
+
+    path: Path
+    data: Any
+    positions: dict[FieldPath, Location]
+
+    def where(self, field: FieldPath) -> Location:
+        """The position of `field`, or of its nearest written ancestor (for a missing key)."""
+        for end in range(len(field), -1, -1):
+            if field[:end] in self.positions:
+                return self.positions[field[:end]]
+        return (1, 1)
+
+
+def _mark(node: yaml.Node) -> Location:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _record_positions(
+    node: yaml.Node, field: FieldPath, positions: dict[FieldPath, Location], problems: list
+) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, Location] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    (
+                        _mark(key_node),
+                        field + (key,),
+                        f"expected each key once, found {key!r} again "
+                        f"(first at line {seen[key][0]})",
+                    )
+                )
+            seen[key] = _mark(key_node)
+            positions[field + (key,)] = _mark(key_node)
+            _record_positions(value_node, field + (key,), positions, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            positions[field + (index,)] = _mark(item)
+            _record_positions(item, field + (index,), positions, problems)
+
+
+def parse_yaml(path: Path, display: str) -> Document:
+    """Parse one YAML file, or raise DataError naming the line YAML could not read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(
+            [Problem(display, 1, 1, "(file)", f"expected a UTF-8 text file, found {error}")]
+        ) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError(
+                [
+                    Problem(
+                        display, 1, 1, "(file)", "expected a mapping of fields, found an empty file"
+                    )
+                ]
+            )
+        positions: dict[FieldPath, Location] = {(): _mark(node)}
+        duplicates: list = []
+        _record_positions(node, (), positions, duplicates)
+        if duplicates:
+            raise DataError(
+                [
+                    Problem(display, line, col, _dotted(field), message)
+                    for (line, col), field, message in duplicates
+                ]
+            )
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or "unreadable YAML"
+        context = f" ({error.context})" if error.context else ""
+        raise DataError(
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    "(yaml)",
+                    f"expected valid YAML, found a syntax error: {problem}{context}",
+                )
+            ]
+        ) from None
+    finally:
+        loader.dispose()
+    return Document(path, data, positions)
+
+
+# ------------------------------------------------------------------------- pydantic translation
+
+
+def _dotted(field: FieldPath) -> str:
+    text = ""
+    for part in field:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(root)"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value; quote it to write text)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _data_path(data: Any, loc: Iterable[str | int]) -> FieldPath:
+    """Drop the parts of a pydantic location that are not in the data (union branch names)."""
+    kept: list[str | int] = []
+    current = data
+    for part in loc:
+        if (
+            isinstance(current, dict)
+            and part in current
+            or isinstance(current, list)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
+            current = current[part]
+        elif (
+            isinstance(current, dict)
+            and isinstance(part, str)
+            and part.isidentifier()
+            and "[" not in part
+        ):
+            # A missing or unknown key: keep it, and stop descending.
+            if not _is_branch_tag(part):
+                kept.append(part)
+            current = None
+            continue
+        else:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+_BRANCH_TAGS = {"single", "multiple", "numeric", "code-output", "int", "str", "float", "none"}
+
+
+def _is_branch_tag(part: str) -> bool:
+    return part in _BRANCH_TAGS
+
+
+def _expected(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "missing":
+        return "expected this field (it is required; write null if the source does not state it)"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"expected one of the keys {', '.join(allowed)}{hint}"
+    if kind in ("literal_error", "enum"):
+        return f"expected one of {ctx.get('expected', '')}"
+    if kind == "greater_than":
+        return f"expected a number greater than {ctx['gt']}"
+    if kind == "greater_than_equal":
+        return f"expected a number of at least {ctx['ge']}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "expected a whole number"
+    if kind in ("float_type", "float_parsing"):
+        return "expected a number"
+    if kind in ("bool_type", "bool_parsing"):
+        return "expected true or false"
+    if kind == "string_type":
+        return "expected text"
+    if kind == "string_too_short":
+        return "expected non-empty text"
+    if kind == "string_too_long":
+        return f"expected at most {ctx['max_length']} characters"
+    if kind == "string_pattern_mismatch":
+        return "expected lower-case words joined by hyphens (like ai-platform-engineer)"
+    if kind == "too_short":
+        return f"expected at least {ctx['min_length']} item(s)"
+    if kind == "list_type":
+        return "expected a list"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "expected a mapping"
+    if kind == "union_tag_invalid":
+        return f"expected a type of {ctx.get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return f"expected a '{ctx.get('discriminator', 'type').strip(chr(39))}' key"
+    if kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+        return message if message.startswith("expected") else f"expected {message}"
+    return f"expected {error['msg'][0].lower()}{error['msg'][1:]}"
+
+
+def _found(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "it missing"
+    if kind == "value_error":
+        return ""  # our own messages already say what was found
+    if kind == "extra_forbidden":
+        return "an unknown key"
+    if kind == "string_too_long":
+        return f"{len(error['input'])}"
+    if kind == "too_short":
+        return f"{len(error['input'])}"
+    return _describe(error["input"])
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation can hold (through Annotated, Optional, list, unions)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(annotation) for m in _unwrap(arg)]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _allowed_keys(model: type[BaseModel], loc: FieldPath) -> list[str]:
+    candidates: list[type[BaseModel]] = [model]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        following = []
+        for candidate in candidates:
+            field = candidate.model_fields.get(part)
+            if field is not None:
+                following.extend(_unwrap(field.annotation))
+        candidates = following or candidates
+    keys: list[str] = []
+    for candidate in candidates:
+        keys.extend(k for k in candidate.model_fields if k not in keys)
+    return keys
+
+
+def validate_document(document: Document, model: type[M], display: str) -> M:
+    """Validate a parsed document against `model`, or raise DataError with every problem."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        grouped: dict[FieldPath, list[dict]] = {}
+        for item in error.errors(include_url=False):
+            grouped.setdefault(_data_path(document.data, item["loc"]), []).append(item)
+        problems = []
+        for field, items in grouped.items():
+            expected = " or ".join(
+                dict.fromkeys(_expected(i, model, field).removeprefix("expected ") for i in items)
+            )
+            found = _found(items[0])
+            message = f"expected {expected}" + (f", found {found}" if found else "")
+            line, col = document.where(field)
+            problems.append(Problem(display, line, col, _dotted(field), message))
+        raise DataError(problems) from None
+
+
+def load_file(path: Path, model: type[M], root: Path | None = None) -> M:
+    display = _display_path(path, root)
+    return validate_document(parse_yaml(path, display), model, display)
+
+
+def _display_path(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,182 @@
+"""Pages from models, through the package's own Jinja templates.
+
+Data text is text: every template is autoescaped, data never becomes part of a template's source,
+and the one place Markdown from data is allowed (quiz prompts and explanations) goes through
+`markdown_html`, which has raw HTML switched off and refuses links that are not http(s).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from .models import Pathway
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Python-Markdown's escapable characters: markup even after HTML escaping (headings only; page
+# bodies are HTML blocks, which Markdown leaves alone).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_SAFE_LINK = re.compile(r"^(https?://|#|mailto:)", re.IGNORECASE)
+_markdown.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))
+
+
+def markdown_html(text: str) -> Markup:
+    """The one audited Markdown filter: CommonMark, raw HTML shown as text, only http(s) links."""
+    return Markup(_markdown.render(text))
+
+
+def markdown_inline(text: str) -> Markup:
+    return Markup(_markdown.renderInline(text))
+
+
+def heading_text(text: str) -> Markup:
+    """Escape data text for a Markdown heading: HTML-escaped, Markdown punctuation backslashed."""
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def week_ranges(pathway: Pathway) -> list[tuple[int, int]]:
+    """Cumulative (first week, last week) of each roadmap phase: (1, 4), (5, 10), ..."""
+    ranges, start = [], 1
+    for phase in pathway.roadmap:
+        ranges.append((start, start + phase.weeks - 1))
+        start += phase.weeks
+    return ranges
+
+
+def percent(change) -> str:
+    if change is None:
+        return "not stated"
+    prefix = "about " if change.approximate else ""
+    if change.high is None:
+        return f"{prefix}+{change.low}% or more"
+    if change.high == change.low:
+        return f"{prefix}+{change.low}%"
+    return f"{prefix}+{change.low}% to +{change.high}%"
+
+
+def months(timeline) -> str:
+    if timeline is None:
+        return "not stated"
+    if timeline.min_months == timeline.max_months:
+        return f"{timeline.min_months} months"
+    return f"{timeline.min_months}–{timeline.max_months} months"
+
+
+def dollars(salary_range) -> str:
+    return f"${salary_range.min_k}k–${salary_range.max_k}k"
+
+
+def weeks_label(weeks) -> str:
+    if weeks is None:
+        return "not stated"
+    if weeks == "ongoing":
+        return "ongoing"
+    return f"{weeks} week{'s' if weeks != 1 else ''}"
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """A link from the page at `page_url` (a directory URL like 'pathways/x/') to `target`."""
+    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+    rel = posixpath.relpath(target or ".", base or ".")
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def pathway_url(role: str) -> str:
+    return f"pathways/{role}/"
+
+
+def quiz_url(role: str) -> str:
+    return f"quizzes/{role}/"
+
+
+def question_fingerprint(question) -> str:
+    """Changes when the question's prompt, options or key change, so old saved answers are dropped."""
+    payload = json.dumps(
+        question.model_dump(
+            mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
+        ),
+        sort_keys=True,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+class Renderer:
+    """Renders the site's data-driven pages; knows nothing of the site generator."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            heading=heading_text,
+            markdown=markdown_html,
+            markdown_inline=markdown_inline,
+            percent=percent,
+            months=months,
+            dollars=dollars,
+            weeks=weeks_label,
+            tojson_attr=lambda value: json.dumps(value, separators=(",", ":")),
+        )
+        self.env.globals.update(fingerprint=question_fingerprint, week_ranges=week_ranges)
+
+    def _render(self, name: str, page_url: str, **context) -> str:
+        def url(target: str) -> str:
+            return relative_url(target, page_url)
+
+        return self.env.get_template(name).render(
+            url=url, pathway_url=pathway_url, quiz_url=quiz_url, catalog=self.catalog, **context
+        )
+
+    # Pages a generator adds for each data file: front matter + one macro call.
+    def page_sources(self) -> dict[str, str]:
+        pages = {}
+        for role, pathway in self.catalog.pathways.items():
+            pages[f"pathways/{role}.md"] = _page(
+                {"title": pathway.target_role, "description": pathway.summary},
+                f'{{{{ pathway_page("{role}") }}}}',
+            )
+        for role, quiz in self.catalog.quizzes.items():
+            pages[f"quizzes/{role}.md"] = _page(
+                {
+                    "title": f"{self.catalog.pathway(role).target_role} quiz",
+                    "description": quiz.description,
+                },
+                f'{{{{ quiz_page("{role}") }}}}',
+            )
+        return pages
+
+    def pathway_page(self, role: str, page_url: str) -> str:
+        pathway = self.catalog.pathway(role)
+        return self._render(
+            "pathway.md.j2", page_url, pathway=pathway, quiz=self.catalog.quizzes.get(role)
+        )
+
+    def quiz_page(self, role: str, page_url: str) -> str:
+        quiz = self.catalog.quiz(role)
+        return self._render("quiz.md.j2", page_url, quiz=quiz, pathway=self.catalog.pathway(role))
+
+    def pathway_cards(self, page_url: str) -> str:
+        return self._render("pathway_cards.html.j2", page_url)
+
+
+def _page(meta: dict, body: str) -> str:
+    meta = {**meta, "render_macros": True}
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    return f"---\n{front}---\n\n{body}\n"
