@@ -9,6 +9,7 @@ adding a pathway is adding one YAML file.
 from pathlib import Path
 
 from macros.catalog import load_catalog
+from macros.loader import DataError
 from macros.render import Renderer
 
 # Loaded data per project, shared by the two entry points. This file runs twice (as the package
@@ -20,11 +21,21 @@ def _project_dir(config) -> Path:
     return Path(config["config_file_path"]).resolve().parent
 
 
+def _load(project_dir: Path) -> Renderer:
+    """Load all data; bad data stops MkDocs with every problem listed and no traceback."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        return Renderer(load_catalog(project_dir))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
 def define_env(env):
     """Load and check all data (raising with every problem found), then register the macros."""
     import macros
 
-    renderer = Renderer(load_catalog(_project_dir(env.conf)))
+    renderer = _load(_project_dir(env.conf))
     macros.renderers[_project_dir(env.conf)] = renderer  # each (re)build reloads the data
 
     def page_url() -> str:

@@ -63,7 +63,7 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
             problems.extend(error.problems)
             return None
 
-    for path in pathway_files:
+    for path in sorted(pathway_files):
         loaded = load(path, Pathway)
         if loaded is None:
             continue
@@ -84,7 +84,7 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         pathways[pathway.role] = loaded
 
     question_ids: dict[str, str] = {}
-    for path in quiz_files:
+    for path in sorted(quiz_files):
         loaded = load(path, Quiz)
         if loaded is None:
             continue

@@ -130,7 +130,11 @@ def parse_yaml(path: Path, display: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or "unreadable YAML"
-        context = f" ({error.context})" if error.context else ""
+        context = ""
+        if error.context:
+            started = error.context_mark
+            where = f" that starts at line {started.line + 1}, column {started.column + 1}"
+            context = f" ({error.context}{where if started else ''})"
         raise DataError(
             [
                 Problem(
@@ -175,48 +179,64 @@ def _data_path(data: Any, loc: Iterable[str | int]) -> FieldPath:
     kept: list[str | int] = []
     current = data
     for part in loc:
-        if (
-            isinstance(current, dict)
-            and part in current
-            or isinstance(current, list)
-            and isinstance(part, int)
-            and 0 <= part < len(current)
-        ):
+        if isinstance(current, dict) and part in current:
             current = current[part]
-        elif (
-            isinstance(current, dict)
-            and isinstance(part, str)
-            and part.isidentifier()
-            and "[" not in part
-        ):
-            # A missing or unknown key: keep it, and stop descending.
-            if not _is_branch_tag(part):
-                kept.append(part)
-            current = None
-            continue
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and part in _BRANCH_TAGS:
+            continue  # the name of a union member, not a key of the data
+        elif isinstance(current, dict) and isinstance(part, str):
+            current = None  # a missing or unknown key: name it, and look no deeper
         else:
             continue
         kept.append(part)
     return tuple(kept)
 
 
-_BRANCH_TAGS = {"single", "multiple", "numeric", "code-output", "int", "str", "float", "none"}
+# Names pydantic gives union members in error locations (the question types are a tagged union).
+_BRANCH_TAGS = {"single", "multiple", "numeric", "code-output"}
 
 
-def _is_branch_tag(part: str) -> bool:
-    return part in _BRANCH_TAGS
+def _field_info(model: type[BaseModel], loc: FieldPath):
+    """The pydantic FieldInfo at `loc` (following nested models), or None."""
+    candidates: list[type[BaseModel]] = [model]
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        following, info = [], None
+        for candidate in candidates:
+            field = candidate.model_fields.get(part)
+            if field is not None:
+                info = info or field
+                following.extend(_unwrap(field.annotation))
+        candidates = following
+    return info
+
+
+def _accepts_null(model: type[BaseModel], loc: FieldPath) -> bool:
+    info = _field_info(model, loc)
+    return info is not None and type(None) in _leaf_types(info.annotation)
+
+
+def _leaf_types(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _leaf_types(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _leaf_types(arg)]
+    return [annotation]
 
 
 def _expected(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind == "missing":
-        return "expected this field (it is required; write null if the source does not state it)"
+        if _accepts_null(model, loc):
+            return "expected this field (write null where the source does not state it)"
+        return "expected this field"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"expected one of the keys {', '.join(allowed)}{hint}"
+        return f"expected one of the keys {', '.join(_allowed_keys(model, loc[:-1]))}"
     if kind in ("literal_error", "enum"):
         return f"expected one of {ctx.get('expected', '')}"
     if kind == "greater_than":
@@ -244,23 +264,26 @@ def _expected(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "expected a mapping"
     if kind == "union_tag_invalid":
-        return f"expected a type of {ctx.get('expected_tags', '')}"
+        return f"expected one of {ctx.get('expected_tags', '')}"
     if kind == "union_tag_not_found":
-        return f"expected a '{ctx.get('discriminator', 'type').strip(chr(39))}' key"
+        return "expected this field (the question's type)"
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return message if message.startswith("expected") else f"expected {message}"
     return f"expected {error['msg'][0].lower()}{error['msg'][1:]}"
 
 
-def _found(error: dict) -> str:
+def _found(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
     kind = error["type"]
     if kind == "missing":
         return "it missing"
     if kind == "value_error":
         return ""  # our own messages already say what was found
     if kind == "extra_forbidden":
-        return "an unknown key"
+        close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc[:-1]), n=1)
+        return f"unknown key {loc[-1]!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+    if kind == "union_tag_invalid":
+        return repr(error["ctx"]["tag"])
     if kind == "string_too_long":
         return f"{len(error['input'])}"
     if kind == "too_short":
@@ -304,13 +327,16 @@ def validate_document(document: Document, model: type[M], display: str) -> M:
     except ValidationError as error:
         grouped: dict[FieldPath, list[dict]] = {}
         for item in error.errors(include_url=False):
-            grouped.setdefault(_data_path(document.data, item["loc"]), []).append(item)
+            field = _data_path(document.data, item["loc"])
+            if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                field += (item["ctx"]["discriminator"].strip("'"),)
+            grouped.setdefault(field, []).append(item)
         problems = []
         for field, items in grouped.items():
             expected = " or ".join(
                 dict.fromkeys(_expected(i, model, field).removeprefix("expected ") for i in items)
             )
-            found = _found(items[0])
+            found = _found(items[0], model, field)
             message = f"expected {expected}" + (f", found {found}" if found else "")
             line, col = document.where(field)
             problems.append(Problem(display, line, col, _dotted(field), message))

@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -225,27 +226,29 @@ class SingleChoice(_Question):
     type: Literal["single"]
     options: Annotated[list[Option], Field(min_length=2)]
 
-    @model_validator(mode="after")
-    def _one_correct(self) -> SingleChoice:
-        _unique_option_texts(self.options)
-        correct = sum(o.correct for o in self.options)
+    @field_validator("options")
+    @classmethod
+    def _one_correct(cls, options: list[Option]) -> list[Option]:
+        _unique_option_texts(options)
+        correct = sum(o.correct for o in options)
         if correct != 1:
             raise ValueError(f"exactly one correct option, found {correct}")
-        return self
+        return options
 
 
 class MultipleChoice(_Question):
     type: Literal["multiple"]
     options: Annotated[list[Option], Field(min_length=3)]
 
-    @model_validator(mode="after")
-    def _some_correct(self) -> MultipleChoice:
-        _unique_option_texts(self.options)
-        if not any(o.correct for o in self.options):
+    @field_validator("options")
+    @classmethod
+    def _some_correct(cls, options: list[Option]) -> list[Option]:
+        _unique_option_texts(options)
+        if not any(o.correct for o in options):
             raise ValueError("at least one correct option, found none")
-        if all(o.correct for o in self.options):
+        if all(o.correct for o in options):
             raise ValueError("at least one wrong option, found every option correct")
-        return self
+        return options
 
 
 class NumericAnswer(Model):

@@ -76,7 +76,7 @@ def quiz_data(role: str = "example-role") -> dict:
         "explanation": "Because.",
         "reference": reference,
     }
-    return copy.deepcopy(
+    data = copy.deepcopy(
         {
             "role": role,
             "title": "Example quiz",
@@ -119,6 +119,9 @@ def quiz_data(role: str = "example-role") -> dict:
             ],
         }
     )
+    for question in data["questions"]:  # no shared objects, so a YAML dump has no anchors
+        question["reference"] = dict(reference)
+    return data
 
 
 def write_yaml(path: Path, data) -> Path:

@@ -1,0 +1,171 @@
+"""Shared fixtures: the real site built once per session, throw-away projects, a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from factories import write_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+class BuildFailed(Exception):
+    """The build stopped; the message is what MkDocs logged."""
+
+
+def build_site(project: Path, site_dir: Path) -> list[str]:
+    """Build `project` into `site_dir` in-process, as `mkdocs build` does; return its warnings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        build(config)
+    except Abort as abort:
+        raise BuildFailed("\n".join(r.getMessage() for r in collect.records)) from abort
+    finally:
+        logger.removeHandler(collect)
+    return [record.getMessage() for record in collect.records]
+
+
+def make_project(
+    where: Path,
+    pathways: dict[str, object] | None = None,
+    quizzes: dict[str, object] | None = None,
+    real_data: bool = True,
+) -> Path:
+    """A copy of the site with the real data (or none) plus the given files (dict or raw text)."""
+    project = where / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ("docs", "overrides"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, project / folder)
+    (project / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    for folder in ("data/pathways", "quizzes"):
+        (project / folder).mkdir(parents=True)
+        if real_data:
+            for source in (ROOT / folder).glob("*.yaml"):
+                shutil.copy(source, project / folder)
+    for folder, files in (("data/pathways", pathways or {}), ("quizzes", quizzes or {})):
+        for name, content in files.items():
+            path = project / folder / name
+            if isinstance(content, str):
+                path.write_text(content, encoding="utf-8")
+            else:
+                write_yaml(path, content)
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session into a temp dir."""
+    site = tmp_path_factory.mktemp("site")
+    warnings = build_site(ROOT, site)
+    assert warnings == [], f"the build warned: {warnings}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[str]:
+    """The built site served on loopback, as a reader's browser would fetch it."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+# ------------------------------------------------------------------------------------ Chromium
+
+CHROMIUM_HELP = (
+    "The browser tests drive a real Chromium and none was found. Install one, then run again:\n"
+    "  Debian/Ubuntu:  sudo apt-get install chromium\n"
+    "  Fedora:         sudo dnf install chromium\n"
+    "  macOS:          brew install --cask chromium\n"
+    "  any system:     .venv/bin/python -m playwright install chromium\n"
+    "or point PATHWAYS_CHROMIUM at a Chrome or Chromium executable."
+)
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium(playwright) -> str | None:
+    """A Chromium executable: $PATHWAYS_CHROMIUM, one on PATH, or Playwright's own download."""
+    candidates = [os.environ.get("PATHWAYS_CHROMIUM")]
+    candidates += [
+        shutil.which(name)
+        for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    try:
+        managed = playwright.chromium.executable_path
+    except Exception:  # noqa: BLE001 - Playwright raises its own error types here
+        return None
+    return managed if managed and Path(managed).is_file() else None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        executable = find_chromium(playwright)
+        if executable is None:
+            pytest.fail(CHROMIUM_HELP, pytrace=False)
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_server):
+    context = browser.new_context(base_url=site_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"

@@ -1,0 +1,233 @@
+"""The built site, read like a reader would: every section, and the source guides' figures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT, build_site, make_project
+from factories import pathway_data, quiz_data
+from pages import article, parse
+from seeds import ROLE_FILES, read
+
+from macros.catalog import load_catalog
+
+ROLES = list(ROLE_FILES)
+SECTIONS = [
+    "at-a-glance",
+    "overview",
+    "transferable-skills",
+    "skills-to-learn",
+    "roadmap",
+    "reality-check",
+    "action-plan",
+    "salary-faq",
+]
+NOT_STATED = "not stated in the source"
+
+
+def pathway_page(site, role):
+    return article(site / "pathways" / role / "index.html")
+
+
+def heading_text(element) -> str:
+    return element.text.replace("¶", "").strip()
+
+
+def test_every_pathway_and_quiz_has_a_page(built_site):
+    for role in ROLES:
+        assert (built_site / "pathways" / role / "index.html").is_file()
+        assert (built_site / "quizzes" / role / "index.html").is_file()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pathway_page_has_every_section(built_site, role):
+    page = pathway_page(built_site, role)
+    for section in SECTIONS:
+        assert page.find_all("h2", id=section), f"{role}: no section {section}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_skills_to_learn_show_the_source_priority_and_weeks(built_site, role):
+    page = pathway_page(built_site, role)
+    source = read(role)
+    rows = {
+        row.find_all("td")[0].text: row.find_all("td")
+        for row in page.find("table", cls="pw-skill-table").find_all("tr")
+        if row.find_all("td")
+    }
+    assert list(rows) == [name for name, _, _ in source.skills]
+    for name, priority, weeks in source.skills:
+        cells = rows[name]
+        assert cells[1].text == (priority or NOT_STATED), name
+        assert cells[2].text == (weeks or NOT_STATED), name
+    headings = [
+        heading_text(h) for h in page.find_all("h3") if h.attrs.get("id", "").startswith("skill-")
+    ]
+    assert headings == [name for name, _, _ in source.skills]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_roadmap_is_an_ordered_timeline_with_cumulative_weeks(built_site, role):
+    page = pathway_page(built_site, role)
+    source = read(role)
+    phases = page.find("ol", cls="pw-timeline").find_all("li", cls="pw-phase")
+    assert len(phases) == len(source.phases)
+    first = 1
+    for phase, (name, weeks, task_count) in zip(phases, source.phases, strict=True):
+        assert phase.find("h3").text == name
+        when = phase.find("p", cls="pw-phase-when").text
+        assert f"Weeks {first}–{first + weeks - 1}" in when
+        assert f"{weeks} weeks" in when
+        assert len(phase.find("ul", cls="pw-tasks").find_all("li")) == task_count
+        first += weeks
+    total = page.find("p", cls="pw-roadmap-total").text
+    assert f"{first - 1} weeks in all" in total
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_reality_check_and_action_plan_keep_every_bullet(built_site, role):
+    page = pathway_page(built_site, role)
+    counts = read(role).bullets
+    for heading, element_id in (
+        ("What You'll Love", "what-you-will-love"),
+        ("What You Might Miss", "what-you-might-miss"),
+        ("Biggest Challenges", "biggest-challenges"),
+        ("This Week", "this-week-tasks"),
+        ("This Month", "this-month-tasks"),
+        ("Next 90 Days", "next-90-days-tasks"),
+    ):
+        items = page.find(id=element_id).find_all("li")
+        assert len(items) == counts[heading], f"{role}: {heading}"
+        assert all(item.text for item in items)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_salary_faq_and_header_figures(built_site, role):
+    page = pathway_page(built_site, role)
+    source = read(role)
+    faq = page.find("h2", id="salary-faq")
+    faq_text = page.find("details", cls="question").text
+    assert faq
+    for figure in source.salary_figures:
+        assert f"${figure}k" in faq_text, f"{role}: ${figure}k missing from the salary FAQ"
+    glance = page.find("div", cls="pw-facts").text
+    if source.difficulty:
+        assert source.difficulty in glance
+        assert source.timeline.replace("-", "–") in glance
+        change = re.sub(r"\s+", " ", source.salary_change)
+        assert change in glance, f"{role}: header salary change {change} missing"
+    else:
+        assert glance.count(NOT_STATED) >= 3  # difficulty, timeline, salary change
+
+
+def test_contradictions_in_a_source_keep_both_figures(built_site):
+    glance = pathway_page(built_site, "ai-model-optimizer").find("div", cls="pw-facts").text
+    assert "6–9 months" in glance and "6 months" in glance.replace("6–9 months", "")
+    assert "+40%" in glance and "+30% to +50%" in glance
+    research = pathway_page(built_site, "ai-research-engineer").find("div", cls="pw-facts").text
+    assert "12 months" in research  # the title's figure, though no timeline is stated
+    assert "about +60% or more" in research
+
+
+def test_home_page_has_a_card_per_pathway(built_site):
+    home = article(built_site / "index.html")
+    cards = home.find("div", cls="pw-cards").find_all("li")
+    catalog = load_catalog(ROOT)
+    assert len(cards) == len(catalog.pathways) == 5
+    for card, (role, pathway) in zip(cards, catalog.pathways.items(), strict=True):
+        links = [a.attrs["href"] for a in card.find_all("a")]
+        assert f"pathways/{role}/" in links and f"quizzes/{role}/" in links
+        assert pathway.target_role in card.text
+        assert ("not stated" if pathway.difficulty is None else pathway.difficulty) in card.text
+    assert home.find_all("h2", id="where-to-start")
+
+
+def test_each_page_has_its_own_meta_description(built_site):
+    catalog = load_catalog(ROOT)
+    descriptions = set()
+    for role, pathway in catalog.pathways.items():
+        for kind, expected in (
+            ("pathways", pathway.summary),
+            ("quizzes", catalog.quizzes[role].description),
+        ):
+            meta = [
+                m
+                for m in parse(built_site / kind / role / "index.html").find_all("meta")
+                if m.attrs.get("name") == "description"
+            ]
+            assert [m.attrs["content"] for m in meta] == [expected]
+            descriptions.add(expected)
+    assert len(descriptions) == 10
+
+
+def test_navigation_lists_every_pathway(built_site):
+    nav = parse(built_site / "index.html").find("nav", cls="md-nav--primary")
+    hrefs = {a.attrs.get("href") for a in nav.find_all("a")}
+    for role in ROLES:
+        assert f"pathways/{role}/" in hrefs
+        assert f"quizzes/{role}/" in hrefs
+
+
+def test_adding_a_pathway_is_adding_one_yaml_file(tmp_path):
+    project = make_project(
+        tmp_path,
+        pathways={
+            "ml-security-engineer.yaml": pathway_data(
+                "ml-security-engineer", "ML Security Engineer"
+            )
+        },
+        quizzes={"ml-security-engineer.yaml": quiz_data("ml-security-engineer")},
+    )
+    site = tmp_path / "site"
+    assert build_site(project, site) == []
+    page = article(site / "pathways" / "ml-security-engineer" / "index.html")
+    assert heading_text(page.find("h1")) == "ML Security Engineer"
+    assert (site / "quizzes" / "ml-security-engineer" / "index.html").is_file()
+    nav = parse(site / "index.html").find("nav", cls="md-nav--primary")
+    assert "pathways/ml-security-engineer/" in {a.attrs.get("href") for a in nav.find_all("a")}
+    card_titles = [
+        c.find("p", cls="pw-card-title").text
+        for c in article(site / "index.html").find("div", cls="pw-cards").find_all("li")
+    ]
+    assert "ML Security Engineer" in card_titles and len(card_titles) == 6
+
+
+INJECTION = "<script>alert(1)</script> {{ 7*7 }} {% raw %}x{% endraw %} [a](javascript:alert(1))"
+
+
+def test_data_text_is_never_executed(tmp_path):
+    data = pathway_data("injected-role", f"Injected {INJECTION}")
+    data["headline"] = INJECTION
+    data["overview"] = [INJECTION]
+    data["skills_to_learn"][0]["name"] = f"Skill {INJECTION}"
+    data["skills_to_learn"][0]["study"] = INJECTION
+    data["roadmap"][0]["tasks"] = [INJECTION]
+    data["salary"]["notes"] = [INJECTION]
+    quiz = quiz_data("injected-role")
+    quiz["questions"][0]["prompt"] = INJECTION
+    quiz["questions"][0]["explanation"] = INJECTION
+    quiz["questions"][0]["options"][0]["text"] = INJECTION
+    project = make_project(
+        tmp_path,
+        pathways={"injected-role.yaml": data},
+        quizzes={"injected-role.yaml": quiz},
+        real_data=False,
+    )
+    site = tmp_path / "site"
+    build_site(project, site)
+    for page_path in (
+        site / "pathways" / "injected-role" / "index.html",
+        site / "quizzes" / "injected-role" / "index.html",
+        site / "index.html",
+    ):
+        document = parse(page_path)
+        scripts = " ".join(s.text for s in document.find_all("script"))
+        assert "alert(1)" not in scripts, page_path
+        assert not [a for a in document.find_all("a") if "javascript:" in a.attrs.get("href", "")]
+        text = document.find("article").text
+        assert "{{ 7*7 }}" in text and "49" not in text, page_path
+        assert "<script>alert(1)</script>" in text, page_path
+        assert "{% raw %}x{% endraw %}" in text, page_path
+    skill = pathway_page(site, "injected-role").find("h3", id="skill-tensor-things")
+    assert heading_text(skill) == f"Skill {INJECTION}"
