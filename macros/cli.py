@@ -1,4 +1,4 @@
-"""The `pathways` command: validate data, take a quiz, grade a file of answers, scaffold a pathway."""
+"""The `pathways` command: validate data, take a quiz, grade answers, scaffold a pathway."""
 
 from __future__ import annotations
 

@@ -174,14 +174,18 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
+def _holds(container: Any, part: str | int) -> bool:
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
+
+
 def _data_path(data: Any, loc: Iterable[str | int]) -> FieldPath:
     """Drop the parts of a pydantic location that are not in the data (union branch names)."""
     kept: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if _holds(current, part):
             current = current[part]
         elif isinstance(part, str) and part in _BRANCH_TAGS:
             continue  # the name of a union member, not a key of the data

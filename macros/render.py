@@ -101,7 +101,7 @@ def quiz_url(role: str) -> str:
 
 
 def question_fingerprint(question) -> str:
-    """Changes when the question's prompt, options or key change, so old saved answers are dropped."""
+    """Changes with the question's prompt, options or key, so stale saved answers are dropped."""
     payload = json.dumps(
         question.model_dump(
             mode="json", exclude={"explanation", "reference", "difficulty", "topic"}

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from factories import write_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
