@@ -198,6 +198,14 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    from .schema import write
+
+    for path in write(args.root):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pathways", description="Backend -> AI Pathways: check the data, take the quizzes."
@@ -226,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a pathway and a quiz file to fill in")
     new.add_argument("role", help="the new role's id, e.g. ml-security-engineer")
     new.set_defaults(run=cmd_new)
+    schema = commands.add_parser("schema", help="regenerate schemas/ from the models")
+    schema.set_defaults(run=cmd_schema)
     return parser
 
 

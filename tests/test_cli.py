@@ -1,0 +1,126 @@
+"""The `pathways` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, build_site, make_project
+from factories import pathway_data, quiz_data
+
+from macros import grading
+from macros.catalog import load_catalog
+from macros.models import MultipleChoice, SingleChoice
+
+PATHWAYS = Path(sys.executable).parent / "pathways"
+CATALOG = load_catalog(ROOT)
+
+
+def run(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(PATHWAYS), *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+def typed_key(question) -> str:
+    key = grading.key_answer(question)
+    if isinstance(question, SingleChoice):
+        return grading.LETTERS[key]
+    if isinstance(question, MultipleChoice):
+        return " ".join(grading.LETTERS[i] for i in sorted(key))
+    return f"{key:g}" if question.type == "numeric" else key
+
+
+def test_quiz_list_names_every_quiz():
+    done = run("quiz", "--list")
+    assert done.returncode == 0
+    for role, quiz in CATALOG.quizzes.items():
+        assert f"{len(quiz.questions):3} questions" in done.stdout and role in done.stdout
+
+
+def test_taking_a_quiz_in_the_terminal_with_the_keys():
+    role = "ai-platform-engineer"
+    quiz = CATALOG.quiz(role)
+    answers = "\n".join(typed_key(q) for q in quiz.questions) + "\n"
+    done = run("quiz", role, stdin=answers)
+    assert done.returncode == 0, done.stderr
+    total = len(quiz.questions)
+    assert done.stdout.count("\nCorrect.") == total
+    assert f"Score: {total} of {total} (100%)" in done.stdout
+    assert "Study next" not in done.stdout
+
+
+def test_a_wrong_answer_in_the_terminal_is_explained_and_a_bad_one_asked_again():
+    role = "ai-platform-engineer"
+    quiz = CATALOG.quiz(role)
+    first = quiz.questions[0]
+    wrong = next(q for q in quiz.questions if isinstance(q, SingleChoice))
+    lines = []
+    for question in quiz.questions[: quiz.questions.index(wrong) + 1]:
+        if question is wrong:
+            key = grading.key_answer(question)
+            lines += ["zz", grading.LETTERS[(key + 1) % len(question.options)]]
+        else:
+            lines.append(typed_key(question))
+    done = run("quiz", role, stdin="\n".join(lines + ["q"]) + "\n")
+    assert done.returncode == 0
+    assert "expected an option letter" in done.stdout  # "zz" was not taken as an answer
+    assert f"Not quite. Answer: {grading.key_text(wrong)}" in done.stdout
+    assert wrong.reference.url in done.stdout
+    assert "Stopped early" in done.stdout
+    assert "Study next" in done.stdout and first.id  # the breakdown names weak topics
+
+
+def test_grade_a_file_of_answers(tmp_path):
+    role = "deep-learning-engineer"
+    quiz = CATALOG.quiz(role)
+    answers = {q.id: typed_key(q) for q in quiz.questions[:-1]}
+    answers["no-such-question"] = "a"
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"role": role, "answers": answers}), encoding="utf-8")
+    done = run("grade", str(path))
+    assert done.returncode == 0, done.stderr
+    total = len(quiz.questions)
+    assert f"Score: {total - 1} of {total}" in done.stdout
+    assert f"unanswered {quiz.questions[-1].id}" in done.stdout
+    assert "no question 'no-such-question'" in done.stderr
+
+
+def test_grade_rejects_a_malformed_file(tmp_path):
+    path = tmp_path / "answers.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    done = run("grade", str(path))
+    assert done.returncode == 2 and "expected a mapping with 'role' and 'answers'" in done.stderr
+
+
+def test_validate_passes_on_the_real_data_and_warns_of_the_sources_disagreements():
+    done = run("validate")
+    assert done.returncode == 0, done.stderr
+    assert "OK: 0 error(s)" in done.stdout
+    assert "data/pathways/ai-model-optimizer.yaml" in done.stdout
+    assert "salary_change" in done.stdout and "(warning)" in done.stdout
+
+
+def test_new_writes_a_pathway_and_quiz_that_validate_and_build(tmp_path):
+    project = make_project(
+        tmp_path,
+        real_data=False,
+        pathways={"example-role.yaml": pathway_data()},
+        quizzes={"example-role.yaml": quiz_data()},
+    )
+    done = run("--root", str(project), "new", "ml-security-engineer")
+    assert done.returncode == 0, done.stderr
+    assert (
+        (project / "data/pathways/ml-security-engineer.yaml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=../../schemas/pathway.schema.json")
+    )
+    assert run("--root", str(project), "validate").returncode == 0
+    site = tmp_path / "site"
+    assert build_site(project, site) == []
+    assert (site / "pathways" / "ml-security-engineer" / "index.html").is_file()
+    assert (site / "quizzes" / "ml-security-engineer" / "index.html").is_file()
+    again = run("--root", str(project), "new", "ml-security-engineer")
+    assert again.returncode == 2 and "exists already" in again.stderr

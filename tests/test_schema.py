@@ -1,0 +1,55 @@
+"""The committed JSON Schemas match the models, and every data file validates against them with
+an independent validator (jsonschema), as an editor would check it."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+from conftest import ROOT
+
+from macros import schema
+
+DATA = sorted((ROOT / "data" / "pathways").glob("*.yaml")) + sorted(
+    (ROOT / "quizzes").glob("*.yaml")
+)
+
+
+def test_committed_schemas_equal_the_generated_ones():
+    for name, text in schema.generate().items():
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == text, f"schemas/{name} is stale: run `pathways schema`"
+
+
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_data_file_validates_against_its_schema_and_names_it(path):
+    kind = "quiz" if path.parent.name == "quizzes" else "pathway"
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    relative = "../schemas" if kind == "quiz" else "../../schemas"
+    assert first_line == f"# yaml-language-server: $schema={relative}/{kind}.schema.json"
+    document = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(document)
+    jsonschema.Draft202012Validator(document).validate(
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+    )
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "pathway-bad-priority",
+        "pathway-unknown-key",
+        "pathway-zero-weeks",
+        "pathway-javascript-link",
+        "quiz-bad-type",
+        "quiz-ftp-reference",
+    ],
+)
+def test_the_schema_also_rejects_broken_files(broken):
+    path = ROOT / "tests" / "broken" / f"{broken}.yaml"
+    kind = broken.split("-")[0]
+    document = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(document).validate(yaml.safe_load(path.read_text()))
