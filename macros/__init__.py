@@ -53,6 +53,11 @@ def define_env(env):
     def pathway_cards() -> str:
         return renderer.pathway_cards(page_url())
 
+    @env.macro
+    def project_markdown(name: str) -> str:
+        """A Markdown file of the project (CONTRIBUTING.md), as text: it is not a template."""
+        return (_project_dir(env.conf) / name).read_text(encoding="utf-8")
+
 
 def on_files(files, config):
     """MkDocs hook: a generated page per pathway and per quiz (mkdocs-macros has no files event)."""

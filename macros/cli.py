@@ -198,6 +198,17 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_links(args) -> int:
+    from .links import check_all, external_links
+
+    used = external_links(_catalog(args))
+    failed = check_all(used)
+    for url, problem in sorted(failed.items()):
+        print(f"{url}: {problem} (used by {', '.join(used[url])})", file=sys.stderr)
+    print(f"{len(used) - len(failed)} of {len(used)} external links answer")
+    return 1 if failed else 0
+
+
 def cmd_schema(args) -> int:
     from .schema import write
 
@@ -234,6 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a pathway and a quiz file to fill in")
     new.add_argument("role", help="the new role's id, e.g. ml-security-engineer")
     new.set_defaults(run=cmd_new)
+    links = commands.add_parser("links", help="check the data's external links (needs network)")
+    links.set_defaults(run=cmd_links)
+
     schema = commands.add_parser("schema", help="regenerate schemas/ from the models")
     schema.set_defaults(run=cmd_schema)
     return parser

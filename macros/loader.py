@@ -50,6 +50,9 @@ class DataError(Exception):
 
 # ----------------------------------------------------------------------------------- YAML parsing
 
+# libyaml's parser (shipped in PyYAML's wheels) is about ten times faster and gives the same marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class Document:
@@ -104,7 +107,7 @@ def parse_yaml(path: Path, display: str) -> Document:
         raise DataError(
             [Problem(display, 1, 1, "(file)", f"expected a UTF-8 text file, found {error}")]
         ) from None
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

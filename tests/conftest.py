@@ -61,6 +61,7 @@ def make_project(
     project = where / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copy(ROOT / "CONTRIBUTING.md", project)
     for folder in ("docs", "overrides"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, project / folder)

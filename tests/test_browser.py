@@ -1,4 +1,4 @@
-"""The site in a real headless Chromium: quizzes graded on the page, progress, keyboard, axe-core."""
+"""The site in a real headless Chromium: quizzes on the page, progress, keyboard, axe-core."""
 
 from __future__ import annotations
 

@@ -124,3 +124,24 @@ def test_new_writes_a_pathway_and_quiz_that_validate_and_build(tmp_path):
     assert (site / "quizzes" / "ml-security-engineer" / "index.html").is_file()
     again = run("--root", str(project), "new", "ml-security-engineer")
     assert again.returncode == 2 and "exists already" in again.stderr
+
+
+def test_the_external_link_checker_reports_dead_links(tmp_path):
+    """Against a server on loopback: the scheduled workflow runs the same code on the real web."""
+    from conftest import serve
+
+    from macros.links import check_all
+
+    (tmp_path / "alive.html").write_text("ok", encoding="utf-8")
+    with serve(tmp_path) as base:
+        failed = check_all([f"{base}alive.html", f"{base}dead.html"])
+    assert failed == {f"{base}dead.html": "HTTP 404"}
+
+
+def test_external_links_lists_every_reference():
+    from macros.links import external_links
+
+    used = external_links(CATALOG)
+    for quiz in CATALOG.quizzes.values():
+        for question in quiz.questions:
+            assert f"quiz:{quiz.role}#{question.id}" in used[question.reference.url]

@@ -1,0 +1,167 @@
+"""`make bench`: measure the budgets the issues set, in one run, and print the figures.
+
+1. Build time: the full `mkdocs build` of the site (data loaded and validated, pages generated
+   and rendered by macros) against the same pages written out as plain Markdown and built
+   without macros or hooks. Both are built in fresh processes, interleaved, several times;
+   the ratio of the medians must be within 1.2.
+2. Our quiz JavaScript and CSS together: at most 5 KB gzip.
+3. No JavaScript of ours is needed to read a pathway page: its built HTML holds every section
+   with no script of ours (the browser tests also read it with JavaScript off).
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from macros.catalog import load_catalog  # noqa: E402
+from macros.render import Renderer, pathway_url, quiz_url  # noqa: E402
+
+RUNS = 7
+BUILD_RATIO_BUDGET = 1.2
+ASSET_BUDGET = 5 * 1024
+OUR_ASSETS = ["docs/javascripts/quiz.js", "docs/stylesheets/pathways.css"]
+
+
+def plain_markdown_project(where: Path) -> Path:
+    """The same site with every generated page written out by hand as plain Markdown."""
+    renderer = Renderer(load_catalog(ROOT))
+    project = where / "plain"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [
+        p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)
+    ]
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+    def page(path: str, meta: dict, body: str) -> None:
+        target = project / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+        target.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+
+    for role, pathway in renderer.catalog.pathways.items():
+        page(
+            f"pathways/{role}.md",
+            {"title": pathway.target_role, "description": pathway.summary},
+            renderer.pathway_page(role, pathway_url(role)),
+        )
+    for role, quiz in renderer.catalog.quizzes.items():
+        page(
+            f"quizzes/{role}.md",
+            {
+                "title": f"{renderer.catalog.pathway(role).target_role} quiz",
+                "description": quiz.description,
+            },
+            renderer.quiz_page(role, quiz_url(role)),
+        )
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    (project / "docs" / "index.md").write_text(
+        index.replace("{{ pathway_cards() }}", renderer.pathway_cards("")), encoding="utf-8"
+    )
+    contributing = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    (project / "docs" / "contributing.md").write_text(
+        contributing.replace(
+            '{{ project_markdown("CONTRIBUTING.md") }}',
+            (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
+        ),
+        encoding="utf-8",
+    )
+    return project
+
+
+def timed_build(project: Path, site: Path) -> float:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    start = time.perf_counter()
+    subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=project,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp)
+        plain = plain_markdown_project(where)
+        ours, theirs = [], []
+        timed_build(ROOT, where / "warm-ours")  # first builds pay for cold caches; not counted
+        timed_build(plain, where / "warm-plain")
+        for _ in range(RUNS):
+            ours.append(timed_build(ROOT, where / "site-ours"))
+            theirs.append(timed_build(plain, where / "site-plain"))
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        pages = sorted(
+            p.relative_to(where / "site-ours").as_posix()
+            for p in (where / "site-ours").rglob("index.html")
+        )
+        plain_pages = sorted(
+            p.relative_to(where / "site-plain").as_posix()
+            for p in (where / "site-plain").rglob("index.html")
+        )
+        assert pages == plain_pages, "the two builds must produce the same pages"
+        print(f"Build time, {len(pages)} pages, median of {RUNS} interleaved runs:")
+        print(
+            f"  site (data + macros + hooks): {statistics.median(ours):.3f} s "
+            f"(min {min(ours):.3f}, max {max(ours):.3f})"
+        )
+        print(
+            f"  same pages as plain Markdown: {statistics.median(theirs):.3f} s "
+            f"(min {min(theirs):.3f}, max {max(theirs):.3f})"
+        )
+        verdict = "within" if ratio <= BUILD_RATIO_BUDGET else "OVER"
+        print(f"  ratio {ratio:.3f} ({verdict} the {BUILD_RATIO_BUDGET}x budget)")
+        if ratio > BUILD_RATIO_BUDGET:
+            failures.append("build time ratio")
+
+        html = (where / "site-ours" / "pathways" / "ai-model-optimizer" / "index.html").read_text()
+        ours_scripts = [a for a in OUR_ASSETS if a.endswith(".js") and Path(a).name in html]
+        sections = ["at-a-glance", "skills-to-learn", "roadmap", "reality-check", "salary-faq"]
+        missing = [s for s in sections if f'id="{s}"' not in html]
+        print(
+            "Pathway page without JavaScript: every section is in the HTML"
+            if not missing
+            else f"Pathway page misses sections in its HTML: {missing}"
+        )
+        print(
+            f"  (our quiz.js is loaded site-wide for instant navigation: {bool(ours_scripts)};"
+            " it mounts only on [data-pw-quiz])"
+        )
+        if missing:
+            failures.append("pathway page needs JavaScript")
+
+    raw = {a: (ROOT / a).read_bytes() for a in OUR_ASSETS}
+    together = gzip.compress(b"".join(raw.values()), compresslevel=9, mtime=0)
+    print("Our quiz JavaScript and CSS:")
+    for name, data in raw.items():
+        print(f"  {name}: {len(data)} B, {len(gzip.compress(data, 9, mtime=0))} B gzip")
+    verdict = "within" if len(together) <= ASSET_BUDGET else "OVER"
+    print(f"  together: {len(together)} B gzip ({verdict} the {ASSET_BUDGET} B budget)")
+    if len(together) > ASSET_BUDGET:
+        failures.append("asset size")
+
+    if failures:
+        print(f"OVER BUDGET: {', '.join(failures)}")
+        return 1
+    print("All budgets met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
