@@ -62,9 +62,9 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _fmt(change: PercentChange) -> str:
-    if change.high is None:
-        return f"{change.low}%+"
-    return f"{change.low}%" if change.low == change.high else f"{change.low}-{change.high}%"
+    from .render import percent
+
+    return percent(change)
 
 
 def pathway_warnings(pathway: Pathway, where) -> list[tuple[tuple, str]]:
@@ -111,9 +111,9 @@ def pathway_warnings(pathway: Pathway, where) -> list[tuple[tuple, str]]:
     high = round(100 * (salary.target.max_k / salary.backend.max_k - 1))
     implied = (min(low, high), max(low, high))
     implied_text = (
-        f"the salary ranges (${salary.backend.min_k}k-${salary.backend.max_k}k -> "
-        f"${salary.target.min_k}k-${salary.target.max_k}k) imply about "
-        f"{implied[0]}-{implied[1]}%"
+        f"the salary ranges (${salary.backend.min_k}k-${salary.backend.max_k}k to "
+        f"${salary.target.min_k}k-${salary.target.max_k}k), which imply about "
+        f"+{implied[0]}% to +{implied[1]}%"
     )
     for field, change, label in (
         (("salary_change",), pathway.salary_change, "the header's salary change"),
@@ -129,8 +129,8 @@ def pathway_warnings(pathway: Pathway, where) -> list[tuple[tuple, str]]:
         found.append(
             (
                 ("salary_change",),
-                f"the header's salary change ({_fmt(pathway.salary_change)}) differs from the "
-                f"FAQ's stated increase ({_fmt(salary.stated_increase)})",
+                f"the header's salary change of {_fmt(pathway.salary_change)} differs from the "
+                f"FAQ's stated increase of {_fmt(salary.stated_increase)}",
             )
         )
     return found
