@@ -29,6 +29,13 @@ class AnswerError(ValueError):
     """An answer that cannot be read for its question (not a wrong answer: an unreadable one)."""
 
 
+def format_number(value: float) -> str:
+    """A number as a person would write it, with no precision lost: 4, 0.269, 1048576."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
 def normalize_output(text: str) -> str:
     return " ".join(text.split())
 
@@ -105,8 +112,9 @@ def key_text(question) -> str:
         )
     if isinstance(question, Numeric):
         unit = f" {question.answer.unit}" if question.answer.unit else ""
-        tolerance = f" (±{question.answer.tolerance:g})" if question.answer.tolerance else ""
-        return f"{question.answer.value:g}{unit}{tolerance}"
+        tolerance = question.answer.tolerance
+        within = f" (±{format_number(tolerance)})" if tolerance else ""
+        return f"{format_number(question.answer.value)}{unit}{within}"
     return question.output
 
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from .grading import format_number
 from .models import Pathway
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -132,6 +133,7 @@ class Renderer:
             months=months,
             dollars=dollars,
             weeks=weeks_label,
+            number=format_number,
             tojson_attr=lambda value: json.dumps(value, separators=(",", ":")),
         )
         self.env.globals.update(fingerprint=question_fingerprint, week_ranges=week_ranges)
@@ -176,7 +178,14 @@ class Renderer:
         return self._render("pathway_cards.html.j2", page_url)
 
 
+def front_matter_text(text: str) -> str:
+    """Data text for a page's title or description: the theme prints these as HTML and
+    mkdocs-macros renders the title as a template, so markup and braces become entities."""
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _page(meta: dict, body: str) -> str:
-    meta = {**meta, "render_macros": True}
+    meta = {key: front_matter_text(value) for key, value in meta.items()}
+    meta["render_macros"] = True
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n\n{body}\n"

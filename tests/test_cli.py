@@ -30,7 +30,7 @@ def typed_key(question) -> str:
         return grading.LETTERS[key]
     if isinstance(question, MultipleChoice):
         return " ".join(grading.LETTERS[i] for i in sorted(key))
-    return f"{key:g}" if question.type == "numeric" else key
+    return grading.format_number(key) if question.type == "numeric" else key
 
 
 def test_quiz_list_names_every_quiz():
@@ -47,7 +47,7 @@ def test_taking_a_quiz_in_the_terminal_with_the_keys():
     done = run("quiz", role, stdin=answers)
     assert done.returncode == 0, done.stderr
     total = len(quiz.questions)
-    assert done.stdout.count("\nCorrect.") == total
+    assert done.stdout.count("> Correct.") == total  # "> " is the answer prompt
     assert f"Score: {total} of {total} (100%)" in done.stdout
     assert "Study next" not in done.stdout
 

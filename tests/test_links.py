@@ -21,9 +21,21 @@ def _ids_cached(path: str) -> frozenset[str]:
     return frozenset(e.attrs["id"] for e in parse(Path(path)).iter() if "id" in e.attrs)
 
 
+def _site_path() -> str:
+    """The path of site_url (where the site is published): the 404 page links absolutely to it."""
+    from conftest import ROOT
+    from mkdocs.config import load_config
+
+    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path
+
+
 def _target(site, page, href):
-    """The file a relative link from `page` points at, and its fragment."""
+    """The file a link from `page` points at, and its fragment."""
     parts = urlsplit(href)
+    if parts.path.startswith("/"):
+        assert parts.path.startswith(_site_path()), f"{page}: {href} leaves the site"
+        parts = parts._replace(path=parts.path[len(_site_path()) :] or ".")
+        page = site / "index.html"
     base = posixpath.dirname(page.relative_to(site).as_posix())
     path = (
         posixpath.normpath(posixpath.join(base, unquote(parts.path)))

@@ -229,5 +229,11 @@ def test_data_text_is_never_executed(tmp_path):
         assert "{{ 7*7 }}" in text and "49" not in text, page_path
         assert "<script>alert(1)</script>" in text, page_path
         assert "{% raw %}x{% endraw %}" in text, page_path
+    # Titles come from data too: the theme's header, navigation and h1 show them as text.
+    page = parse(site / "pathways" / "injected-role" / "index.html")
+    title = f"Injected {INJECTION}"
+    assert heading_text(page.find("h1")) == title
+    nav_titles = [a.text for a in page.find("nav", cls="md-nav--primary").find_all("a")]
+    assert title in nav_titles
     skill = pathway_page(site, "injected-role").find("h3", id="skill-tensor-things")
     assert heading_text(skill) == f"Skill {INJECTION}"
