@@ -7,6 +7,7 @@ and the one place Markdown from data is allowed (quiz prompts and explanations) 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import posixpath
@@ -14,7 +15,7 @@ import re
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
@@ -112,31 +113,40 @@ def question_fingerprint(question) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
+@functools.cache
+def template_environment() -> Environment:
+    """The package's one Jinja environment, shared by every build in a process (so `mkdocs serve`
+    rebuilds reuse compiled templates) and backed by Jinja's per-user bytecode cache in the
+    temp dir, which it checks against each template's source, as Python does with .pyc files."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=FileSystemBytecodeCache(),
+    )
+    env.filters.update(
+        heading=heading_text,
+        markdown=markdown_html,
+        markdown_inline=markdown_inline,
+        percent=percent,
+        months=months,
+        dollars=dollars,
+        weeks=weeks_label,
+        number=format_number,
+    )
+    env.globals.update(fingerprint=question_fingerprint, week_ranges=week_ranges)
+    return env
+
+
 class Renderer:
     """Renders the site's data-driven pages; knows nothing of the site generator."""
 
     def __init__(self, catalog):
         self.catalog = catalog
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(
-            heading=heading_text,
-            markdown=markdown_html,
-            markdown_inline=markdown_inline,
-            percent=percent,
-            months=months,
-            dollars=dollars,
-            weeks=weeks_label,
-            number=format_number,
-            tojson_attr=lambda value: json.dumps(value, separators=(",", ":")),
-        )
-        self.env.globals.update(fingerprint=question_fingerprint, week_ranges=week_ranges)
+        self.env = template_environment()
 
     def _render(self, name: str, page_url: str, **context) -> str:
         def url(target: str) -> str:

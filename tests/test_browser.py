@@ -295,3 +295,43 @@ def test_axe_finds_no_violations(browser, site_server, path, scheme):
     ]
     context.close()
     assert violations == [], json.dumps(violations, indent=1)
+
+
+NUMBER_CASES = [
+    "4",
+    "4.5",
+    "+4.0",
+    "1,024",
+    "1e3",
+    ".5",
+    "-2",
+    "four",
+    "",
+    "4 apples",
+    "1..2",
+    "1e",
+]
+OUTPUT_CASES = ["  6\n", "(2, 3)", "a  b\n\tc", "", "x"]
+
+
+def test_the_browser_grading_agrees_with_grading_py(page):
+    """quiz.js mirrors grading.py: the same inputs read the same way in both."""
+    page.goto(quiz_url())
+    script = page.locator("script[src$='javascripts/quiz.js']").get_attribute("src")
+    results = page.evaluate(
+        """async ([src, numbers, outputs]) => {
+            const quiz = await import(new URL(src, location.href).href);
+            return {numbers: numbers.map(quiz.parseNumber),
+                    outputs: outputs.map(quiz.normalizeOutput)};
+        }""",
+        [script, NUMBER_CASES, OUTPUT_CASES],
+    )
+
+    def python_number(raw):
+        try:
+            return grading.parse_number(raw)
+        except grading.AnswerError:
+            return None
+
+    assert results["numbers"] == [python_number(raw) for raw in NUMBER_CASES]
+    assert results["outputs"] == [grading.normalize_output(raw) for raw in OUTPUT_CASES]
