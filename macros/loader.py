@@ -235,6 +235,33 @@ def _leaf_types(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+# What each pydantic error kind expected, in a contributor's words (`{...}` from the error's ctx).
+_EXPECTED = {
+    "literal_error": "one of {expected}",
+    "enum": "one of {expected}",
+    "greater_than": "a number greater than {gt}",
+    "greater_than_equal": "a number of at least {ge}",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "string_type": "text",
+    "string_too_short": "non-empty text",
+    "string_too_long": "at most {max_length} characters",
+    "string_pattern_mismatch": "lower-case words joined by hyphens (like ai-platform-engineer)",
+    "too_short": "at least {min_length} item(s)",
+    "list_type": "a list",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "dict_type": "a mapping",
+    "union_tag_invalid": "one of {expected_tags}",
+    "union_tag_not_found": "this field (the question's type)",
+}
+
+
 def _expected(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
@@ -244,39 +271,11 @@ def _expected(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
         return "expected this field"
     if kind == "extra_forbidden":
         return f"expected one of the keys {', '.join(_allowed_keys(model, loc[:-1]))}"
-    if kind in ("literal_error", "enum"):
-        return f"expected one of {ctx.get('expected', '')}"
-    if kind == "greater_than":
-        return f"expected a number greater than {ctx['gt']}"
-    if kind == "greater_than_equal":
-        return f"expected a number of at least {ctx['ge']}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "expected a whole number"
-    if kind in ("float_type", "float_parsing"):
-        return "expected a number"
-    if kind in ("bool_type", "bool_parsing"):
-        return "expected true or false"
-    if kind == "string_type":
-        return "expected text"
-    if kind == "string_too_short":
-        return "expected non-empty text"
-    if kind == "string_too_long":
-        return f"expected at most {ctx['max_length']} characters"
-    if kind == "string_pattern_mismatch":
-        return "expected lower-case words joined by hyphens (like ai-platform-engineer)"
-    if kind == "too_short":
-        return f"expected at least {ctx['min_length']} item(s)"
-    if kind == "list_type":
-        return "expected a list"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "expected a mapping"
-    if kind == "union_tag_invalid":
-        return f"expected one of {ctx.get('expected_tags', '')}"
-    if kind == "union_tag_not_found":
-        return "expected this field (the question's type)"
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return message if message.startswith("expected") else f"expected {message}"
+    if kind in _EXPECTED:
+        return "expected " + _EXPECTED[kind].format(**ctx)
     return f"expected {error['msg'][0].lower()}{error['msg'][1:]}"
 
 

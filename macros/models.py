@@ -51,6 +51,11 @@ PRIORITIES: tuple[str, ...] = ("Critical", "Important", "Nice to have")
 Difficulty = Literal["Easy", "Moderate", "Challenging"]
 
 
+def _in_order(low_name: str, low: int, high_name: str, high: int | None) -> None:
+    if high is not None and high < low:
+        raise ValueError(f"{high_name} >= {low_name}, found {high} < {low}")
+
+
 class MonthRange(Model):
     """A span of months as the source states it ("6-9 months")."""
 
@@ -59,10 +64,7 @@ class MonthRange(Model):
 
     @model_validator(mode="after")
     def _ordered(self) -> MonthRange:
-        if self.max_months < self.min_months:
-            raise ValueError(
-                f"max_months >= min_months, found {self.max_months} < {self.min_months}"
-            )
+        _in_order("min_months", self.min_months, "max_months", self.max_months)
         return self
 
 
@@ -75,8 +77,7 @@ class PercentChange(Model):
 
     @model_validator(mode="after")
     def _ordered(self) -> PercentChange:
-        if self.high is not None and self.high < self.low:
-            raise ValueError(f"high >= low, found {self.high} < {self.low}")
+        _in_order("low", self.low, "high", self.high)
         return self
 
 
@@ -88,8 +89,7 @@ class SalaryRange(Model):
 
     @model_validator(mode="after")
     def _ordered(self) -> SalaryRange:
-        if self.max_k < self.min_k:
-            raise ValueError(f"max_k >= min_k, found {self.max_k} < {self.min_k}")
+        _in_order("min_k", self.min_k, "max_k", self.max_k)
         return self
 
 
