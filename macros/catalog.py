@@ -17,6 +17,8 @@ class Catalog:
     pathways: dict[str, Pathway]
     quizzes: dict[str, Quiz]
     files: dict[str, str] = field(default_factory=dict)  # "pathway:role" / "quiz:role" -> file
+    # Where each file's fields were written, kept from the one parse for later messages.
+    documents: dict[str, Document] = field(default_factory=dict, repr=False)
 
     def pathway(self, role: str) -> Pathway:
         try:
@@ -100,6 +102,7 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         pathways={role: p for role, (p, _, _) in pathways.items()},
         quizzes={role: q for role, (q, _, _) in quizzes.items()},
         files=files,
+        documents={d: doc for _, doc, d in [*pathways.values(), *quizzes.values()]},
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import Catalog, data_files, load_catalog
-from .loader import DataError, Problem, parse_yaml
+from .loader import DataError, Problem
 from .models import Pathway, PercentChange
 
 WEEKS_PER_MONTH = 52 / 12
@@ -50,7 +50,7 @@ def validate_paths(root: Path, paths: list[Path]) -> tuple[list[Problem], list[P
         catalog = load_catalog(root, pathway_files, quiz_files)
     except DataError as error:
         return list(error.problems), []
-    return [], warnings(catalog, root)
+    return [], warnings(catalog)
 
 
 def _percent_range(change: PercentChange) -> tuple[float, float]:
@@ -67,7 +67,7 @@ def _fmt(change: PercentChange) -> str:
     return percent(change)
 
 
-def pathway_warnings(pathway: Pathway, where) -> list[tuple[tuple, str]]:
+def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
     """Doubtful facts of one pathway, as (field path, message)."""
     found = []
     months = pathway.roadmap_weeks / WEEKS_PER_MONTH
@@ -136,12 +136,12 @@ def pathway_warnings(pathway: Pathway, where) -> list[tuple[tuple, str]]:
     return found
 
 
-def warnings(catalog: Catalog, root: Path) -> list[Problem]:
+def warnings(catalog: Catalog) -> list[Problem]:
     problems = []
     for role, pathway in catalog.pathways.items():
         display = catalog.files[f"pathway:{role}"]
-        document = parse_yaml(root / display, display)
-        for field, message in pathway_warnings(pathway, document.where):
+        document = catalog.documents[display]
+        for field, message in pathway_warnings(pathway):
             line, col = document.where(field)
             problems.append(Problem(display, line, col, ".".join(map(str, field)), message))
         quiz = catalog.quizzes.get(role)

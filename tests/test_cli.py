@@ -145,3 +145,22 @@ def test_external_links_lists_every_reference():
     for quiz in CATALOG.quizzes.values():
         for question in quiz.questions:
             assert f"quiz:{quiz.role}#{question.id}" in used[question.reference.url]
+
+
+def test_without_a_chromium_the_tests_say_how_to_get_one(monkeypatch, tmp_path):
+    """On a machine with no Chromium, the browser fixture fails with install instructions."""
+    from types import SimpleNamespace
+
+    from conftest import CHROMIUM_HELP, find_chromium
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("PATHWAYS_CHROMIUM", raising=False)
+    nothing = SimpleNamespace(chromium=SimpleNamespace(executable_path=str(tmp_path / "none")))
+    assert find_chromium(nothing) is None
+    for way in ("apt-get install chromium", "brew install --cask chromium",
+                "playwright install chromium", "PATHWAYS_CHROMIUM"):
+        assert way in CHROMIUM_HELP
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    assert find_chromium(nothing) == str(fake)
