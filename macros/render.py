@@ -29,7 +29,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-_SAFE_LINK = re.compile(r"^(https?://|#|mailto:)", re.IGNORECASE)
+# Only http(s) links, and anchors within the page; anything else is left as plain text.
+_SAFE_LINK = re.compile(r"^(https?://|#)", re.IGNORECASE)
 _markdown.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))
 
 

@@ -157,8 +157,12 @@ def test_without_a_chromium_the_tests_say_how_to_get_one(monkeypatch, tmp_path):
     monkeypatch.delenv("PATHWAYS_CHROMIUM", raising=False)
     nothing = SimpleNamespace(chromium=SimpleNamespace(executable_path=str(tmp_path / "none")))
     assert find_chromium(nothing) is None
-    for way in ("apt-get install chromium", "brew install --cask chromium",
-                "playwright install chromium", "PATHWAYS_CHROMIUM"):
+    for way in (
+        "apt-get install chromium",
+        "brew install --cask chromium",
+        "playwright install chromium",
+        "PATHWAYS_CHROMIUM",
+    ):
         assert way in CHROMIUM_HELP
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\n")

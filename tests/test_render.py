@@ -1,0 +1,47 @@
+"""The one audited Markdown filter and the escaping of data text."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.render import front_matter_text, heading_text, markdown_html
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:x",
+        "mailto:a@b.c",
+        "data:text/html,1",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "relative/page.html",
+    ],
+)
+def test_only_http_links_become_links(link):
+    html = str(markdown_html(f"[text]({link})"))
+    assert "<a " not in html and "text" in html
+
+
+def test_http_links_and_in_page_anchors_are_kept():
+    assert '<a href="https://example.org/x">a</a>' in str(
+        markdown_html("[a](https://example.org/x)")
+    )
+    assert '<a href="#q1">b</a>' in str(markdown_html("[b](#q1)"))
+
+
+def test_raw_html_is_shown_as_text_and_code_blocks_survive():
+    html = str(markdown_html("<img src=x onerror=alert(1)>\n\n```python\nprint('<b>')\n```"))
+    assert "<img" not in html and "&lt;img" in html
+    assert "<pre><code class=\"language-python\">print('&lt;b&gt;')" in html
+
+
+def test_heading_text_escapes_html_and_markdown():
+    assert str(heading_text("A <b>*bold*</b> {x}")) == r"A &lt;b&gt;\*bold\*&lt;/b&gt; \{x\}"
+
+
+def test_front_matter_text_is_inert_for_the_theme_and_for_macros():
+    assert front_matter_text('<script>"x"</script> {{ 7*7 }}') == (
+        "&lt;script&gt;&#34;x&#34;&lt;/script&gt; &#123;&#123; 7*7 &#125;&#125;"
+    )
