@@ -67,9 +67,7 @@ def on_files(files, config):
 
     renderer = macros.renderers.get(_project_dir(config))
     if renderer is None:  # the macros plugin is not configured: load the data here
-        renderer = macros.renderers[_project_dir(config)] = Renderer(
-            load_catalog(_project_dir(config))
-        )
+        renderer = macros.renderers[_project_dir(config)] = _load(_project_dir(config))
     for src_uri, content in renderer.page_sources().items():
         files.append(File.generated(config, src_uri, content=content))
     return files

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import DataError, Document, Problem, parse_yaml, validate_document
+from .loader import DataError, Document, Problem, dotted, parse_yaml, validate_document
 from .models import Pathway, Quiz
 
 PATHWAYS_DIR = Path("data/pathways")
@@ -111,8 +111,7 @@ def _cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids) 
 
     def problem(field, message):
         line, col = document.where(field)
-        dotted = ".".join(f"[{p}]" if isinstance(p, int) else p for p in field).replace(".[", "[")
-        problems.append(Problem(display, line, col, dotted, message))
+        problems.append(Problem(display, line, col, dotted(field), message))
 
     if quiz.role in quizzes:
         problem(

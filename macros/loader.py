@@ -124,7 +124,7 @@ def parse_yaml(path: Path, display: str) -> Document:
         if duplicates:
             raise DataError(
                 [
-                    Problem(display, line, col, _dotted(field), message)
+                    Problem(display, line, col, dotted(field), message)
                     for (line, col), field, message in duplicates
                 ]
             )
@@ -157,7 +157,8 @@ def parse_yaml(path: Path, display: str) -> Document:
 # ------------------------------------------------------------------------- pydantic translation
 
 
-def _dotted(field: FieldPath) -> str:
+def dotted(field: FieldPath) -> str:
+    """A field path as a contributor reads it: skills_to_learn[3].priority."""
     text = ""
     for part in field:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -345,7 +346,7 @@ def validate_document(document: Document, model: type[M], display: str) -> M:
             found = _found(items[0], model, field)
             message = f"expected {expected}" + (f", found {found}" if found else "")
             line, col = document.where(field)
-            problems.append(Problem(display, line, col, _dotted(field), message))
+            problems.append(Problem(display, line, col, dotted(field), message))
         raise DataError(problems) from None
 
 
