@@ -13,6 +13,7 @@ import yaml
 from .catalog import Catalog, data_files, load_catalog
 from .loader import DataError, Problem
 from .models import Pathway, PercentChange
+from .render import percent
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -41,9 +42,8 @@ def validate_paths(root: Path, paths: list[Path]) -> tuple[list[Problem], list[P
         quiz_files = [p for p in resolved if _is_quiz_file(p)]
         given_pathways = [p for p in resolved if p not in quiz_files]
         # Quizzes are checked against their pathways, so every pathway is loaded for context.
-        pathway_files = given_pathways + [
-            p for p in all_pathways if p.resolve() not in {g.resolve() for g in given_pathways}
-        ]
+        given = {p.resolve() for p in given_pathways}
+        pathway_files = given_pathways + [p for p in all_pathways if p.resolve() not in given]
     else:
         pathway_files, quiz_files = all_pathways, all_quizzes
     try:
@@ -59,12 +59,6 @@ def _percent_range(change: PercentChange) -> tuple[float, float]:
 
 def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _fmt(change: PercentChange) -> str:
-    from .render import percent
-
-    return percent(change)
 
 
 def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
@@ -120,7 +114,7 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
         (("salary", "stated_increase"), salary.stated_increase, "the FAQ's stated increase"),
     ):
         if change is not None and not _overlaps(_percent_range(change), implied):
-            found.append((field, f"{label} of {_fmt(change)} disagrees with {implied_text}"))
+            found.append((field, f"{label} of {percent(change)} disagrees with {implied_text}"))
     if (
         pathway.salary_change
         and salary.stated_increase
@@ -129,8 +123,8 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
         found.append(
             (
                 ("salary_change",),
-                f"the header's salary change of {_fmt(pathway.salary_change)} differs from the "
-                f"FAQ's stated increase of {_fmt(salary.stated_increase)}",
+                f"the header's salary change of {percent(pathway.salary_change)} differs from the "
+                f"FAQ's stated increase of {percent(salary.stated_increase)}",
             )
         )
     return found
