@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from factories import write_yaml
+from factories import pathway_data, quiz_data, write_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -79,6 +79,17 @@ def make_project(
             else:
                 write_yaml(path, content)
     return project
+
+
+def example_project(where: Path, pathway: dict | None = None, quiz: dict | None = None) -> Path:
+    """A small project: the example pathway and its quiz (or the given edits of them), no real
+    data, so it builds fast."""
+    return make_project(
+        where,
+        pathways={"example-role.yaml": pathway_data() if pathway is None else pathway},
+        quizzes={"example-role.yaml": quiz_data() if quiz is None else quiz},
+        real_data=False,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuildFailed, build_site, make_project
+from conftest import ROOT, BuildFailed, build_site, example_project, make_project
 from factories import pathway_data, quiz_data, write_yaml
 
 from macros import cli
@@ -32,15 +32,9 @@ def destination(path: Path) -> str:
     return "quizzes" if path.name.startswith("quiz-") else "data/pathways"
 
 
-@pytest.fixture
-def example_project(tmp_path) -> Path:
-    """A small project: one valid pathway and its quiz, no real data (fast builds)."""
-    return make_project(
-        tmp_path,
-        pathways={"example-role.yaml": pathway_data()},
-        quizzes={"example-role.yaml": quiz_data()},
-        real_data=False,
-    )
+@pytest.fixture(name="example_project")
+def example_project_fixture(tmp_path) -> Path:
+    return example_project(tmp_path)
 
 
 def test_the_corpus_covers_every_kind_of_mistake():

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from conftest import ROOT, build_site, make_project, serve
-from factories import pathway_data, quiz_data, write_yaml
+from conftest import ROOT, build_site, example_project, serve
+from factories import quiz_data, write_yaml
 
 from macros import grading
 from macros.catalog import load_catalog
@@ -140,12 +140,7 @@ def test_corrupt_or_old_saved_progress_is_ignored(page, saved):
 
 def test_reordered_questions_keep_their_saved_answers(browser, tmp_path):
     quiz = quiz_data("example-role")
-    project = make_project(
-        tmp_path,
-        pathways={"example-role.yaml": pathway_data()},
-        quizzes={"example-role.yaml": quiz},
-        real_data=False,
-    )
+    project = example_project(tmp_path, quiz=quiz)
     site = tmp_path / "site"
     build_site(project, site)
     with serve(site) as base:

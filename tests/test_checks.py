@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, make_project
+from conftest import ROOT, example_project
 from factories import pathway_data, quiz_data
 
 from macros.checks import validate_paths
@@ -55,22 +55,12 @@ def test_consistent_data_has_no_warnings(tmp_path):
     data["roadmap"][0]["weeks"] = 26  # 32 weeks in all: about 7.4 months, inside 6-9
     quiz = quiz_data()
     quiz["questions"][1]["topic"] = "unstated-skill"
-    project = make_project(
-        tmp_path,
-        pathways={"example-role.yaml": data},
-        quizzes={"example-role.yaml": quiz},
-        real_data=False,
-    )
+    project = example_project(tmp_path, data, quiz)
     assert validate_paths(project, []) == ([], [])
 
 
 def test_a_skill_no_question_covers_is_a_warning(tmp_path):
-    project = make_project(
-        tmp_path,
-        pathways={"example-role.yaml": pathway_data()},
-        quizzes={"example-role.yaml": quiz_data()},
-        real_data=False,
-    )
+    project = example_project(tmp_path)
     _, warnings = validate_paths(project, [])
     assert (
         "data/pathways/example-role.yaml:30: skills_to_learn[1].id: no question of "
@@ -79,12 +69,7 @@ def test_a_skill_no_question_covers_is_a_warning(tmp_path):
 
 
 def test_validating_one_file_checks_it_against_every_pathway(tmp_path):
-    project = make_project(
-        tmp_path,
-        pathways={"example-role.yaml": pathway_data()},
-        quizzes={"example-role.yaml": quiz_data()},
-        real_data=False,
-    )
+    project = example_project(tmp_path)
     errors, _ = validate_paths(project, [project / "quizzes" / "example-role.yaml"])
     assert errors == []
     missing = project / "quizzes" / "nowhere.yaml"

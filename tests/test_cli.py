@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, build_site, make_project
-from factories import pathway_data, quiz_data
+from conftest import ROOT, build_site, example_project
 
 from macros import grading
 from macros.catalog import load_catalog
@@ -104,12 +103,7 @@ def test_validate_passes_on_the_real_data_and_warns_of_the_sources_disagreements
 
 
 def test_new_writes_a_pathway_and_quiz_that_validate_and_build(tmp_path):
-    project = make_project(
-        tmp_path,
-        real_data=False,
-        pathways={"example-role.yaml": pathway_data()},
-        quizzes={"example-role.yaml": quiz_data()},
-    )
+    project = example_project(tmp_path)
     done = run("--root", str(project), "new", "ml-security-engineer")
     assert done.returncode == 0, done.stderr
     assert (
