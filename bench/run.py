@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 import statistics
 import subprocess
@@ -35,6 +36,10 @@ BUILD_RATIO_BUDGET = 1.2
 ASSET_BUDGET = 5 * 1024
 OUR_ASSETS = ["docs/javascripts/quiz.js", "docs/stylesheets/pathways.css"]
 
+# A page's macro calls as the pages and Renderer.page_sources write them: {{ name("arg") }}.
+MACRO_CALL = re.compile(r'\{\{ (\w+)\((?:"([^"]*)")?\) \}\}')
+MACROS_ON = "render_macros: true\n"
+
 
 def plain_markdown_project(where: Path) -> Path:
     """The same site with every generated page written out by hand as plain Markdown."""
@@ -52,41 +57,25 @@ def plain_markdown_project(where: Path) -> Path:
     config.pop("watch", None)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
-    def page(path: str, meta: dict, body: str) -> None:
-        target = project / "docs" / path
+    # Every page that asks for macros gets each call's output written in, and asks no more.
+    expand = {
+        "pathway_page": lambda role: renderer.pathway_page(role, pathway_url(role)),
+        "quiz_page": lambda role: renderer.quiz_page(role, quiz_url(role)),
+        "pathway_cards": lambda: renderer.pathway_cards(""),
+        "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
+    }
+    sources = {
+        path.relative_to(ROOT / "docs").as_posix(): path.read_text(encoding="utf-8")
+        for path in (ROOT / "docs").rglob("*.md")
+    }
+    sources.update(renderer.page_sources())
+    for name, text in sources.items():
+        if MACROS_ON not in text:
+            continue
+        target = project / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-        target.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
-
-    for role, pathway in renderer.catalog.pathways.items():
-        page(
-            f"pathways/{role}.md",
-            {"title": pathway.target_role, "description": pathway.summary},
-            renderer.pathway_page(role, pathway_url(role)),
-        )
-    for role, quiz in renderer.catalog.quizzes.items():
-        page(
-            f"quizzes/{role}.md",
-            {
-                "title": f"{renderer.catalog.pathway(role).target_role} quiz",
-                "description": quiz.description,
-            },
-            renderer.quiz_page(role, quiz_url(role)),
-        )
-    # The two hand-written pages that call a macro get its output written in, and no longer ask
-    # for macro rendering (they hold none).
-    for name, call, output in (
-        ("index.md", "{{ pathway_cards() }}", renderer.pathway_cards("")),
-        (
-            "contributing.md",
-            '{{ project_markdown("CONTRIBUTING.md") }}',
-            (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
-        ),
-    ):
-        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
-        assert call in text and "render_macros: true\n" in text, f"docs/{name} changed"
-        text = text.replace("render_macros: true\n", "", 1).replace(call, output)
-        (project / "docs" / name).write_text(text, encoding="utf-8")
+        plain = MACRO_CALL.sub(lambda call: expand[call[1]](*filter(None, [call[2]])), text)
+        target.write_text(plain.replace(MACROS_ON, "", 1), encoding="utf-8")
     return project
 
 
