@@ -56,13 +56,22 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     pathways: dict[str, tuple[Pathway, Document, str]] = {}
     quizzes: dict[str, tuple[Quiz, Document, str]] = {}
 
+    # Roles whose pathway file has errors: their quizzes are not checked against them, so one
+    # mistake gives one message (not a second one in every file that refers to it).
+    broken_roles: dict[str, str] = {}
+
     def load(path: Path, model):
         display = _display(path, root)
+        document = None
         try:
             document = parse_yaml(path, display)
             return validate_document(document, model, display), document, display
         except DataError as error:
             problems.extend(error.problems)
+            if model is Pathway:
+                data = document.data if document is not None else None
+                role = data.get("role") if isinstance(data, dict) else None
+                broken_roles[role if isinstance(role, str) else path.stem] = display
             return None
 
     for path in sorted(pathway_files):
@@ -91,6 +100,21 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         if loaded is None:
             continue
         quiz, document, display = loaded
+        if quiz.role in broken_roles and quiz.role not in pathways:
+            line, col = document.where(("role",))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    col,
+                    "role",
+                    f"not checked against its pathway, because {broken_roles[quiz.role]} has "
+                    "errors (listed above); fix those and run again",
+                    note=True,
+                )
+            )
+            quizzes.setdefault(quiz.role, loaded)
+            continue
         problems.extend(_cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids))
         quizzes.setdefault(quiz.role, loaded)
 

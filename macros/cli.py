@@ -177,7 +177,8 @@ def cmd_validate(args) -> int:
         print(f"{warning} (warning)")
     for problem in problems:
         print(problem, file=sys.stderr)
-    counts = f"{len(problems)} error(s), {len(warnings)} warning(s)"
+    errors = sum(not p.note for p in problems)
+    counts = f"{errors} error(s), {len(warnings)} warning(s)"
     print(
         ("FAILED: " if problems else "OK: ") + counts, file=sys.stderr if problems else sys.stdout
     )

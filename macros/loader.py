@@ -8,6 +8,7 @@ pydantic are translated into `file:line:col: field.path: expected X, found Y`.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -33,6 +34,8 @@ class Problem:
     column: int
     field: str
     message: str
+    # A note is not a mistake: it says what could not be checked because of one elsewhere.
+    note: bool = False
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
@@ -43,9 +46,121 @@ class DataError(Exception):
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = sorted(problems)
-        count = len(self.problems)
+        count = sum(not p.note for p in self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the data files:"
         super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+# ------------------------------------------------------------------------------- hostile input
+
+MAX_FILE_BYTES = 1024 * 1024  # the largest real data file is about 40 KiB
+MAX_DEPTH = 12  # the schemas nest at most six levels; libyaml's composer crashes near 100,000
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_ALIAS = (
+    "expected the value written out, found an alias of a value written earlier: "
+    "anchors and aliases are not allowed in data files; copy the value instead"
+)
+_MERGE = (
+    "expected the fields written out, found a merge key (<<): merge keys are not allowed "
+    "in data files; write each field instead"
+)
+_DEEP = (
+    f"expected at most {MAX_DEPTH} levels of nesting (the schema needs no more), found deeper "
+    "nesting here; check the indentation and brackets"
+)
+
+# C0 and C1 controls other than tab, line feed and carriage return; bidirectional overrides,
+# which can make text read differently from what it says.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LEADING_BLOCK = re.compile(r"^[ \-?:]*", flags=re.MULTILINE)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_SUSPICIOUS_DEPTH = 64  # above this rough bound, count the nesting exactly before composing
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"expected a data file of at most {MAX_FILE_BYTES:,} bytes (1 MiB), found {size:,} "
+        "bytes; split it or remove what does not belong in it"
+    )
+
+
+def _one_alias_problem(problems: list, text: str) -> list:
+    """One message for all the aliases of a file, at the first one: they are one mistake.
+
+    The node tree keeps only where an anchored value was written, so the first alias's own
+    position comes from the event stream (read only on this error path).
+    """
+    aliases = [p for p in problems if p[2] is _ALIAS]
+    if not aliases:
+        return problems
+    location, name = aliases[0][0], ""
+    loader = _SafeLoader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                location = (event.start_mark.line + 1, event.start_mark.column + 1)
+                name = f" *{event.anchor}"
+                break
+    finally:
+        loader.dispose()
+    more = f" ({len(aliases)} aliases in this file)" if len(aliases) > 1 else ""
+    message = _ALIAS.replace("an alias", f"an alias{name}") + more
+    return [p for p in problems if p[2] is not _ALIAS] + [(location, aliases[0][1], message)]
+
+
+def _control_characters(text: str, display: str) -> list[Problem]:
+    problems = []
+    for match in _CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            Problem(
+                display,
+                line,
+                column,
+                "(text)",
+                f"expected printable text, found the control character "
+                f"U+{ord(match.group()):04X}; delete it (or retype the line)",
+            )
+        )
+        if len(problems) == 10:
+            break
+    return problems
+
+
+def _too_deep(text: str, display: str) -> list[Problem]:
+    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it.
+
+    A cheap bound first (brackets, and the leading indentation and dashes of any line); only a
+    file over that bound is scanned event by event, which is exact and stops at the limit.
+    """
+    depth = deepest = 0
+    for bracket in _NOT_BRACKET.sub("", text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    block = max((len(m.group()) for m in _LEADING_BLOCK.finditer(text)), default=0)
+    if deepest + block + 1 <= _SUSPICIOUS_DEPTH:
+        return []
+    loader = _SafeLoader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the root mapping is level 1, its fields level 2
+                    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                    return [Problem(display, line, col, "(yaml)", _DEEP)]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        if mark is not None and "nesting depth" in (error.problem or ""):  # libyaml's own limit
+            return [Problem(display, mark.line + 1, mark.column + 1, "(yaml)", _DEEP)]
+        return []  # a syntax error: parse_yaml reports it with its position
+    finally:
+        loader.dispose()
+    return []
 
 
 # ----------------------------------------------------------------------------------- YAML parsing
@@ -75,12 +190,32 @@ def _mark(node: yaml.Node) -> Location:
 
 
 def _record_positions(
-    node: yaml.Node, field: FieldPath, positions: dict[FieldPath, Location], problems: list
+    node: yaml.Node,
+    field: FieldPath,
+    positions: dict[FieldPath, Location],
+    problems: list,
+    seen_nodes: set[int],
 ) -> None:
+    """Record where each field was written; note keys written twice, aliases and deep nesting.
+
+    An alias is the same node object reached a second time, so `seen_nodes` finds every alias
+    (and a recursive one) without expanding it.
+    """
+    if len(field) > MAX_DEPTH:
+        problems.append((_mark(node), field, _DEEP))
+        return
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        if id(node) in seen_nodes:
+            problems.append((positions.get(field, _mark(node)), field, _ALIAS))
+            return
+        seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, Location] = {}
         for key_node, value_node in node.value:
             key = key_node.value
+            if key_node.tag == _MERGE_TAG:
+                problems.append((_mark(key_node), field + (key,), _MERGE))
+                continue
             if key in seen:
                 problems.append(
                     (
@@ -92,21 +227,33 @@ def _record_positions(
                 )
             seen[key] = _mark(key_node)
             positions[field + (key,)] = _mark(key_node)
-            _record_positions(value_node, field + (key,), positions, problems)
+            _record_positions(value_node, field + (key,), positions, problems, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             positions[field + (index,)] = _mark(item)
-            _record_positions(item, field + (index,), positions, problems)
+            _record_positions(item, field + (index,), positions, problems, seen_nodes)
 
 
 def parse_yaml(path: Path, display: str) -> Document:
-    """Parse one YAML file, or raise DataError naming the line YAML could not read."""
+    """Parse one YAML file, or raise DataError naming the line YAML could not read.
+
+    Hostile input is refused before libyaml composes it: an oversized file, control characters,
+    and nesting deep enough to exhaust the composer's stack. Aliases and merge keys are refused
+    while positions are recorded, before any value is built, so a "billion laughs" file costs
+    no more than its own size.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([Problem(display, 1, 1, "(file)", _too_large(size))])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(
             [Problem(display, 1, 1, "(file)", f"expected a UTF-8 text file, found {error}")]
         ) from None
+    refused = _control_characters(text, display) or _too_deep(text, display)
+    if refused:
+        raise DataError(refused)
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -120,7 +267,8 @@ def parse_yaml(path: Path, display: str) -> Document:
             )
         positions: dict[FieldPath, Location] = {(): _mark(node)}
         duplicates: list = []
-        _record_positions(node, (), positions, duplicates)
+        _record_positions(node, (), positions, duplicates, set())
+        duplicates = _one_alias_problem(duplicates, text)
         if duplicates:
             raise DataError(
                 [
