@@ -4,26 +4,48 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test build bench lint validate clean
+.PHONY: serve test build bench lint validate clean successors zensical properdocs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[mkdocs,test]'
 	@touch $@
+
+# The successors, each in a venv of its own (their dependencies differ from Material's).
+.venv-%/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --upgrade pip
+	.venv-$*/bin/python -m pip install --quiet -e '.[$*]'
+	@touch $@
+
+## successors: install Zensical and ProperDocs for `make zensical`, `make properdocs` and the tests
+successors: .venv-zensical/.installed .venv-properdocs/.installed
 
 ## serve: preview the site at http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
+	$(BIN)/pathways stubs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 ## test: the whole test suite, browser tests included (needs a Chromium; see README)
-test: $(STAMP)
+test: $(STAMP) successors
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## build: a strict build into site/
 build: $(STAMP)
+	$(BIN)/pathways stubs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## zensical: the same site built by Zensical into site-zensical/
+zensical: .venv-zensical/.installed
+	$(BIN)/pathways stubs
+	.venv-zensical/bin/python -m macros.successors zensical site-zensical
+
+## properdocs: the same site built by ProperDocs into site-properdocs/
+properdocs: .venv-properdocs/.installed
+	$(BIN)/pathways stubs
+	.venv-properdocs/bin/python -m macros.successors properdocs site-properdocs
 
 ## bench: measure the budgets of the issues (build time ratio, asset sizes)
 bench: $(STAMP)
@@ -38,4 +60,4 @@ validate: $(STAMP)
 	$(BIN)/pathways validate
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-zensical site-properdocs .cache $(VENV) .venv-zensical .venv-properdocs

@@ -36,7 +36,7 @@ BUILD_RATIO_BUDGET = 1.2
 ASSET_BUDGET = 5 * 1024
 OUR_ASSETS = ["docs/javascripts/quiz.js", "docs/stylesheets/pathways.css"]
 
-# A page's macro calls as the pages and Renderer.page_sources write them: {{ name("arg") }}.
+# A page's macro calls as the pages and the stubs (macros/stubs.py) write them: {{ name("arg") }}.
 MACRO_CALL = re.compile(r'\{\{ (\w+)\((?:"([^"]*)")?\) \}\}')
 MACROS_ON = "render_macros: true\n"
 
@@ -68,7 +68,6 @@ def plain_markdown_project(where: Path) -> Path:
         path.relative_to(ROOT / "docs").as_posix(): path.read_text(encoding="utf-8")
         for path in (ROOT / "docs").rglob("*.md")
     }
-    sources.update(renderer.page_sources())
     for name, text in sources.items():
         if MACROS_ON not in text:
             continue

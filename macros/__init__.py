@@ -1,42 +1,64 @@
-"""The MkDocs adapter: the only module that knows MkDocs exists.
+"""The macros adapter: the one entry point both generators that run our pages call.
 
-mkdocs-macros calls `define_env` when the build starts (MkDocs' on_config, before the site
-directory is touched), so bad data fails the build before anything is written. MkDocs calls
-`on_files` (this file is also listed under `hooks:`) to add one page per pathway and per quiz:
-adding a pathway is adding one YAML file.
+mkdocs-macros (under MkDocs or ProperDocs) and Zensical's macros extension each call
+`define_env(env)` before rendering, with `env.project_dir` and a `macro` decorator. It loads and
+checks all data (raising with every problem, before anything is written), checks the page stubs,
+and registers the macros. It keeps nothing between builds: each call builds its own renderer.
+MkDocs-only checks and the build's log line live in `macros/mkdocs_hooks.py`.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import Any, Protocol
 
 from macros.catalog import load_catalog
 from macros.loader import DataError
 from macros.render import Renderer
+from macros.stubs import stub_problems
 
-# Loaded data per project, shared by the two entry points. This file runs twice (as the package
-# mkdocs-macros imports and as a MkDocs hook module), so state lives on the package module only.
-renderers: dict[Path, Renderer] = {}
-
-
-def _project_dir(config) -> Path:
-    return Path(config["config_file_path"]).resolve().parent
+# The doubtful-data summary the MkDocs hook logs once per build (a variable of this build's
+# macros environment, not a module global: nothing survives the build).
+SUMMARY_VARIABLE = "pathways_build"
 
 
-def _load(project_dir: Path) -> Renderer:
-    """Load all data; bad data stops MkDocs with every problem listed and no traceback."""
-    from mkdocs.exceptions import PluginError
+class MacrosEnv(Protocol):
+    """What mkdocs-macros' plugin and Zensical's MacroEnv both offer."""
 
+    project_dir: str
+    page: Any
+    variables: dict[str, Any]
+
+    def macro(self, function: Any, name: str = "") -> Any: ...
+
+
+def _failure(message: str) -> Exception:
+    """The generator's own error type where there is one, so it prints without a traceback."""
     try:
-        return Renderer(load_catalog(project_dir))
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # Zensical: no MkDocs installed
+        return RuntimeError(message)
+    return PluginError(message)
+
+
+def define_env(env: MacrosEnv) -> None:
+    """Load and check all data and stubs (raising with every problem found); register macros."""
+    from macros.checks import warnings
+
+    project = Path(env.project_dir)
+    try:
+        catalog = load_catalog(project)
     except DataError as error:
-        raise PluginError(str(error)) from None
-
-
-def define_env(env):
-    """Load and check all data (raising with every problem found), then register the macros."""
-    import macros
-
-    renderer = _load(_project_dir(env.conf))
-    macros.renderers[_project_dir(env.conf)] = renderer  # each (re)build reloads the data
+        raise _failure(str(error)) from None
+    problems = stub_problems(project, catalog)
+    if problems:
+        raise _failure(str(DataError(problems)))
+    renderer = Renderer(catalog)
+    env.variables[SUMMARY_VARIABLE] = {
+        "pathways": len(catalog.pathways),
+        "quizzes": len(catalog.quizzes),
+        "warnings": len(warnings(catalog)),
+    }
 
     def page_url() -> str:
         return env.page.url if env.page is not None else ""
@@ -56,18 +78,4 @@ def define_env(env):
     @env.macro
     def project_markdown(name: str) -> str:
         """A Markdown file of the project (CONTRIBUTING.md), as text: it is not a template."""
-        return (_project_dir(env.conf) / name).read_text(encoding="utf-8")
-
-
-def on_files(files, config):
-    """MkDocs hook: a generated page per pathway and per quiz (mkdocs-macros has no files event)."""
-    from mkdocs.structure.files import File
-
-    import macros
-
-    renderer = macros.renderers.get(_project_dir(config))
-    if renderer is None:  # the macros plugin is not configured: load the data here
-        renderer = macros.renderers[_project_dir(config)] = _load(_project_dir(config))
-    for src_uri, content in renderer.page_sources().items():
-        files.append(File.generated(config, src_uri, content=content))
-    return files
+        return (project / name).read_text(encoding="utf-8")

@@ -195,7 +195,31 @@ def cmd_new(args) -> int:
         return 2
     for path in written:
         print(f"wrote {path}")
+    from .stubs import write_stubs
+
+    try:
+        for line in write_stubs(args.root, _catalog(args)):
+            print(line)
+    except DataError:
+        print("(the page stubs will be written by `pathways stubs` once the data loads)")
     print("Fill in every field (each is explained by its comment), then run: pathways validate")
+    return 0
+
+
+def cmd_stubs(args) -> int:
+    from .stubs import stub_problems, write_stubs
+
+    catalog = _catalog(args)
+    if args.check:
+        problems = stub_problems(args.root, catalog)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
+    changed = write_stubs(args.root, catalog)
+    for line in changed:
+        print(line)
+    if not changed:
+        print("the page stubs are up to date")
     return 0
 
 
@@ -246,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a pathway and a quiz file to fill in")
     new.add_argument("role", help="the new role's id, e.g. ml-security-engineer")
     new.set_defaults(run=cmd_new)
+    stubs = commands.add_parser(
+        "stubs", help="write the page stub of each pathway and quiz under docs/ (after new data)"
+    )
+    stubs.add_argument("--check", action="store_true", help="only report missing or stale stubs")
+    stubs.set_defaults(run=cmd_stubs)
+
     links = commands.add_parser("links", help="check the data's external links (needs network)")
     links.set_defaults(run=cmd_links)
 

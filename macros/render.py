@@ -14,7 +14,6 @@ import posixpath
 import re
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -158,23 +157,6 @@ class Renderer:
         )
 
     # Pages a generator adds for each data file: front matter + one macro call.
-    def page_sources(self) -> dict[str, str]:
-        pages = {}
-        for role, pathway in self.catalog.pathways.items():
-            pages[f"pathways/{role}.md"] = _page(
-                {"title": pathway.target_role, "description": pathway.summary},
-                f'{{{{ pathway_page("{role}") }}}}',
-            )
-        for role, quiz in self.catalog.quizzes.items():
-            pages[f"quizzes/{role}.md"] = _page(
-                {
-                    "title": f"{self.catalog.pathway(role).target_role} quiz",
-                    "description": quiz.description,
-                },
-                f'{{{{ quiz_page("{role}") }}}}',
-            )
-        return pages
-
     def pathway_page(self, role: str, page_url: str) -> str:
         pathway = self.catalog.pathway(role)
         return self._render(
@@ -194,9 +176,3 @@ def front_matter_text(text: str) -> str:
     mkdocs-macros renders the title as a template, so markup and braces become entities."""
     return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
 
-
-def _page(meta: dict, body: str) -> str:
-    meta = {key: front_matter_text(value) for key, value in meta.items()}
-    meta["render_macros"] = True
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    return f"---\n{front}---\n\n{body}\n"

@@ -78,7 +78,20 @@ def make_project(
                 path.write_text(content, encoding="utf-8")
             else:
                 write_yaml(path, content)
+    _refresh_stubs(project)
     return project
+
+
+def _refresh_stubs(project: Path) -> None:
+    """Write the project's page stubs, as a contributor runs `pathways stubs` after new data.
+
+    Data that does not load gets none: the build then stops at the data's own errors first."""
+    from macros.catalog import load_catalog
+    from macros.loader import DataError
+    from macros.stubs import write_stubs
+
+    with contextlib.suppress(DataError):
+        write_stubs(project, load_catalog(project))
 
 
 def example_project(where: Path, pathway: dict | None = None, quiz: dict | None = None) -> Path:
