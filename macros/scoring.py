@@ -210,7 +210,6 @@ def grade_quiz(quiz: Quiz, answers: Mapping[str, object]) -> QuizResult:
         if answers.get(question.id) is None:
             continue
         judgement = judge_answer(question, answers[question.id])
-        verdicts[question.id] = Verdict(
-            question.id, question.topic, judgement.status, judgement.message
-        )
+        message = "" if judgement.counts else judgement.message
+        verdicts[question.id] = Verdict(question.id, question.topic, judgement.status, message)
     return result_of(quiz, verdicts)
