@@ -128,13 +128,16 @@ def within(value: float, key: NumericKey) -> bool:
 def _judge_numeric(key: NumericKey, raw: object) -> Judgement:
     if not isinstance(raw, str):
         raw = ""
-    match read_number(raw, key["unit"]):
+    reading = read_number(raw, key["unit"])
+    match reading:
         case Number(value=value):
             return RIGHT if within(value, key) else WRONG
         case Unreadable(message=message):
             return Judgement("unreadable", message)
         case Ambiguous(message=message):
             return Judgement("ambiguous", message)
+        case _:
+            assert_never(reading)
 
 
 def _judge_output(key: OutputKey, raw: object) -> Judgement:
