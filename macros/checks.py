@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import Catalog, data_files, load_catalog
+from .executable import TIME_LIMIT, check_keys
 from .loader import DataError, Problem
 from .models import Pathway, PercentChange
 from .render import percent
@@ -28,8 +29,11 @@ def _is_quiz_file(path: Path) -> bool:
     return isinstance(data, dict) and "questions" in data
 
 
-def validate_paths(root: Path, paths: list[Path]) -> tuple[list[Problem], list[Problem]]:
-    """Check the given files (or all of them) with the site's loader; return (errors, warnings)."""
+def validate_paths(
+    root: Path, paths: list[Path], time_limit: float | None = TIME_LIMIT
+) -> tuple[list[Problem], list[Problem]]:
+    """Check the given files (or all of them) with the site's loader, then run their executable
+    keys (unless `time_limit` is None); return (errors, warnings)."""
     all_pathways, all_quizzes = data_files(root)
     if paths:
         resolved = [p if p.is_absolute() else (Path.cwd() / p) for p in paths]
@@ -50,7 +54,8 @@ def validate_paths(root: Path, paths: list[Path]) -> tuple[list[Problem], list[P
         catalog = load_catalog(root, pathway_files, quiz_files)
     except DataError as error:
         return list(error.problems), []
-    return [], warnings(catalog)
+    errors = [] if time_limit is None else check_keys(catalog, time_limit)
+    return errors, warnings(catalog)
 
 
 def _percent_range(change: PercentChange) -> tuple[float, float]:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
-from . import grading
+from . import progress, scoring, terminal
 from .catalog import Catalog, load_catalog
+from .executable import TIME_LIMIT
 from .loader import DataError
-from .models import CodeOutput, MultipleChoice, Numeric, Quiz, SingleChoice
+from .models import Quiz
 
 
 def find_root(start: Path) -> Path:
@@ -31,80 +31,13 @@ def _catalog(args) -> Catalog:
 # ------------------------------------------------------------------------------------- quizzes
 
 
-def _wrap(text: str, indent: str = "") -> str:
-    return "\n".join(
-        textwrap.fill(line, width=88, initial_indent=indent, subsequent_indent=indent)
-        if line
-        else ""
-        for line in text.strip().splitlines()
-    )
-
-
-def _show_question(question, number: int, total: int, out) -> None:
-    print(f"\nQuestion {number} of {total}  [{question.topic}, {question.difficulty}]", file=out)
-    print(_wrap(question.prompt), file=out)
-    if isinstance(question, CodeOutput):
-        print(textwrap.indent(question.code.rstrip(), "    "), file=out)
-    if isinstance(question, SingleChoice | MultipleChoice):
-        for index, option in enumerate(question.options):
-            print(f"  {grading.LETTERS[index]}) {option.text}", file=out)
-    if isinstance(question, SingleChoice):
-        print("Answer with one letter.", file=out)
-    elif isinstance(question, MultipleChoice):
-        print("Answer with every correct letter, e.g. 'a c'.", file=out)
-    elif isinstance(question, Numeric):
-        unit = f" in {question.answer.unit}" if question.answer.unit else ""
-        print(f"Answer with a number{unit}.", file=out)
-    else:
-        print("Type what it prints (one line; white space is not significant).", file=out)
-
-
-def _show_breakdown(result: grading.QuizResult, quiz: Quiz, catalog: Catalog, out) -> None:
-    pathway = catalog.pathway(quiz.role)
-    skills = pathway.skills_by_id
-    print(f"\nScore: {result.correct} of {result.total} ({result.percent}%)", file=out)
-    print("By topic:", file=out)
-    for topic in result.topics:
-        print(f"  {topic.correct}/{topic.total}  {skills[topic.topic].name}", file=out)
-    if result.weak_topics:
-        print("Study next (see the pathway page's 'Skills to learn'):", file=out)
-        for topic in result.weak_topics:
-            print(
-                f"  - {skills[topic.topic].name}  (pathways/{quiz.role}/#skill-{topic.topic})",
-                file=out,
-            )
-
-
-def run_quiz(quiz: Quiz, catalog: Catalog, ask: Callable[[str], str], out) -> grading.QuizResult:
-    """Ask every question, grade it at once and explain; 'q' or end of input stops early."""
-    answers: dict[str, object] = {}
-    total = len(quiz.questions)
-    for number, question in enumerate(quiz.questions, start=1):
-        _show_question(question, number, total, out)
-        while True:
-            try:
-                raw = ask("> ").strip()
-            except EOFError:
-                raw = "q"
-            if raw.lower() in ("q", "quit"):
-                print("\nStopped early; unanswered questions count as not correct.", file=out)
-                result = grading.grade_quiz(quiz, answers)
-                _show_breakdown(result, quiz, catalog, out)
-                return result
-            verdict = grading.grade_question(question, raw)
-            if verdict.answered:
-                break
-            print(f"  {verdict.problem or 'Please answer, or q to stop.'}", file=out)
-        answers[question.id] = raw
-        print(
-            "Correct." if verdict.correct else f"Not quite. Answer: {grading.key_text(question)}",
-            file=out,
-        )
-        print(_wrap(question.explanation, "  "), file=out)
-        print(f"  Source: {question.reference.title} <{question.reference.url}>", file=out)
-    result = grading.grade_quiz(quiz, answers)
-    _show_breakdown(result, quiz, catalog, out)
-    return result
+def _questions_to_ask(quiz: Quiz, store: dict, retry_missed: bool) -> list:
+    """Without a saved first answer (a fresh quiz, or the rest of one); or, to practise, those
+    whose first answer was wrong."""
+    scored = progress.scored_verdicts(store, quiz)
+    if retry_missed:
+        return [q for q in quiz.questions if q.id in scored and not scored[q.id].correct]
+    return [q for q in quiz.questions if q.id not in scored]
 
 
 def cmd_quiz(args) -> int:
@@ -115,33 +48,67 @@ def cmd_quiz(args) -> int:
         if not args.list:
             print("\nTake one with: pathways quiz <role>")
         return 0
+    if args.retry_missed and args.progress is None:
+        print("pathways: --retry-missed needs --progress FILE (where your answers are kept)",
+              file=sys.stderr)
+        return 2
     try:
         quiz = catalog.quiz(args.role)
     except KeyError as error:
         print(f"pathways: {error.args[0]}", file=sys.stderr)
         return 2
-    print(f"{quiz.title}: {len(quiz.questions)} questions. Type q to stop.")
-    run_quiz(quiz, catalog, input, sys.stdout)
+    try:
+        store = progress.load_store(args.progress) if args.progress else progress.empty_store()
+    except progress.ProgressError as error:
+        print(f"pathways: {error}", file=sys.stderr)
+        return 2
+    pathway = catalog.pathway(quiz.role)
+    console = terminal.make_console()
+    questions = _questions_to_ask(quiz, store, args.retry_missed)
+    if args.retry_missed:
+        console.print(
+            f"{quiz.title}: practice on the {len(questions)} question(s) you missed. These tries "
+            "are not scored: your score stays that of your first answers. Type q to stop."
+        )
+    elif len(questions) < len(quiz.questions):
+        console.print(
+            f"{quiz.title}: {len(quiz.questions) - len(questions)} question(s) answered before "
+            f"(their first answers are scored); {len(questions)} to go. Type q to stop."
+        )
+    else:
+        console.print(f"{quiz.title}: {len(quiz.questions)} questions. Type q to stop.")
+    if not questions:
+        console.print("Nothing to ask." + ("" if args.retry_missed else
+                      " To practise the ones you missed, add --retry-missed."))
+
+    def save(current: dict) -> None:
+        if args.progress:
+            progress.save_store(args.progress, current)
+
+    terminal.run_quiz(quiz, pathway, store, questions, console.input, console, save)
     return 0
+
+
+def _read_answers_file(path: str) -> tuple[dict, str] | str:
+    """(data, "") or an error message."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        return f"cannot read {path}: {error}"
+    answers = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(answers, dict) or "role" not in data:
+        return (
+            f"{path}: expected a mapping with 'role' and 'answers' "
+            "(question id -> answer; letters are those of the order shown)"
+        )
+    return data
 
 
 def cmd_grade(args) -> int:
     catalog = _catalog(args)
-    try:
-        data = yaml.safe_load(Path(args.answers).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        print(f"pathways: cannot read {args.answers}: {error}", file=sys.stderr)
-        return 2
-    if (
-        not isinstance(data, dict)
-        or not isinstance(data.get("answers"), dict)
-        or "role" not in data
-    ):
-        print(
-            f"pathways: {args.answers}: expected a mapping with 'role' and 'answers' "
-            "(question id -> answer)",
-            file=sys.stderr,
-        )
+    data = _read_answers_file(args.answers)
+    if isinstance(data, str):
+        print(f"pathways: {data}", file=sys.stderr)
         return 2
     try:
         quiz = catalog.quiz(str(data["role"]))
@@ -155,14 +122,18 @@ def cmd_grade(args) -> int:
             file=sys.stderr,
         )
     answers = {str(k): v for k, v in data["answers"].items()}
-    result = grading.grade_quiz(quiz, answers)
+    result = scoring.grade_quiz(quiz, answers)
     by_id = {q.id: q for q in quiz.questions}
+    marks = {"right": "✓ correct", "wrong": "✗ wrong", "unanswered": "- unanswered"}
     for verdict in result.verdicts:
-        mark = "correct" if verdict.correct else ("unanswered" if not verdict.answered else "wrong")
-        extra = f" ({verdict.problem})" if verdict.problem else ""
-        key = "" if verdict.correct else f"  key: {grading.key_text(by_id[verdict.question_id])}"
-        print(f"{mark:10} {verdict.question_id}{extra}{key}")
-    _show_breakdown(result, quiz, catalog, sys.stdout)
+        mark = marks.get(verdict.status, "? unread")
+        extra = f" ({verdict.message})" if verdict.message else ""
+        key = "" if verdict.correct else f"  key: {scoring.key_text(by_id[verdict.question_id])}"
+        print(f"{mark:12} {verdict.question_id}{extra}{key}")
+    pathway = catalog.pathway(quiz.role)
+    terminal.show_breakdown(
+        terminal.make_console(), result, pathway, {s.id for s in pathway.transferable_skills}
+    )
     return 0
 
 
@@ -172,7 +143,8 @@ def cmd_grade(args) -> int:
 def cmd_validate(args) -> int:
     from .checks import validate_paths
 
-    problems, warnings = validate_paths(args.root, [Path(p) for p in args.paths])
+    time_limit = None if args.no_run else args.time_limit
+    problems, warnings = validate_paths(args.root, [Path(p) for p in args.paths], time_limit)
     for warning in warnings:
         print(f"{warning} (warning)")
     for problem in problems:
@@ -256,15 +228,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check pathway and quiz files")
     validate.add_argument("paths", nargs="*", help="files to check (default: all)")
+    validate.add_argument(
+        "--time-limit",
+        type=float,
+        default=TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"for each executable key (default: {TIME_LIMIT:g})",
+    )
+    validate.add_argument(
+        "--no-run", action="store_true", help="check the files only; do not run executable keys"
+    )
     validate.set_defaults(run=cmd_validate)
 
     quiz = commands.add_parser("quiz", help="take a quiz in the terminal")
     quiz.add_argument("role", nargs="?", help="the role, e.g. ai-platform-engineer")
     quiz.add_argument("--list", action="store_true", help="list the quizzes")
+    quiz.add_argument(
+        "--progress",
+        type=Path,
+        metavar="FILE",
+        help="keep answers in FILE (JSON, the browser's format): resume where you stopped",
+    )
+    quiz.add_argument(
+        "--retry-missed",
+        action="store_true",
+        help="practise the questions whose first answer was wrong (needs --progress; not scored)",
+    )
     quiz.set_defaults(run=cmd_quiz)
 
     grade = commands.add_parser("grade", help="grade a YAML file of answers")
-    grade.add_argument("answers", help="YAML: role: <role>, answers: {question-id: answer}")
+    grade.add_argument(
+        "answers",
+        help="YAML: role: <role>, answers: {question-id: answer}; letters as shown, or option ids",
+    )
     grade.set_defaults(run=cmd_grade)
 
     new = commands.add_parser("new", help="write a pathway and a quiz file to fill in")

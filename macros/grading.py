@@ -1,32 +1,79 @@
-"""Pure grading of answers against a quiz's keys: no I/O, no MkDocs.
+"""One key, one rule: each question's key, and the one function that says if an answer is right.
 
-The terminal (`pathways quiz`, `pathways grade`), the tests and the browser apply the same rules;
-docs/javascripts/quiz.js mirrors `is_correct` and `normalize_output` and is tested against the
-same cases.
+Pure: no I/O, no MkDocs. docs/javascripts/grading.js exports `judge` and `percent` with exactly the
+same behaviour, and tests/grading_cases.json is run against both.
 
-An answer is, by question type:
-- single: the index of the chosen option (0-based), or its letter ("b");
-- multiple: a list of indices or letters (order does not matter);
-- numeric: a number, or text holding one ("1,024" and "4.0" are fine);
-- code-output: the text the code prints (runs of white space are treated as one space).
+- `option_id(text)`: the identity of an option, independent of its position in the file or on
+  screen; saved answers to choice questions are lists of these.
+- `key_of(question)`: the key as JSON, built once here and carried by the page in one place:
+  `{"type": "single"|"multiple", "correct": [ids]}`,
+  `{"type": "numeric", "value": v, "tolerance": t, "unit": "GB"}`,
+  `{"type": "code-output", "output": "..."}`.
+- `judge(key, raw)`: `Judgement(status, message)`, status one of right, wrong, unreadable (the
+  message says what to type) and ambiguous (the message asks which was meant). `raw` is a list of
+  option ids for a choice question, the typed text otherwise.
+- `percent(correct, total)`: an integer percent, halves rounded up (20 of 32 is 63).
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import json
 import string
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal, TypedDict, assert_never
 
-from .models import CodeOutput, MultipleChoice, Numeric, Quiz, SingleChoice
+from .answers import Ambiguous, Number, Unreadable, read_number, strip_space, tokens
+from .models import AnyQuestion, CodeOutput, MultipleChoice, Numeric, SingleChoice
 
 LETTERS = string.ascii_lowercase
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+Status = Literal["right", "wrong", "unreadable", "ambiguous"]
 
 
-class AnswerError(ValueError):
-    """An answer that cannot be read for its question (not a wrong answer: an unreadable one)."""
+class ChoiceKey(TypedDict):
+    type: Literal["single", "multiple"]
+    correct: list[str]
+
+
+class NumericKey(TypedDict):
+    type: Literal["numeric"]
+    value: float
+    tolerance: float
+    unit: str
+
+
+class OutputKey(TypedDict):
+    type: Literal["code-output"]
+    output: str
+
+
+Key = ChoiceKey | NumericKey | OutputKey
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: Status
+    message: str
+
+    @property
+    def counts(self) -> bool:
+        """Whether this is a verdict on the answer (right or wrong), not a request to retype."""
+        return self.status in ("right", "wrong")
+
+
+RIGHT = Judgement("right", "Correct.")
+WRONG = Judgement("wrong", "Not quite.")
+CHOOSE_ONE = "Choose one option."
+CHOOSE_SOME = "Choose every option that applies (at least one)."
+TYPE_OUTPUT = (
+    "Type what the code prints. Spaces around brackets, commas and other symbols do not matter."
+)
+
+
+def option_id(text: str) -> str:
+    """An option's identity: the same text (ignoring case and outer spaces) is the same option."""
+    return hashlib.sha256(text.strip().casefold().encode()).hexdigest()[:8]
 
 
 def format_number(value: float) -> str:
@@ -36,160 +83,83 @@ def format_number(value: float) -> str:
     return repr(float(value))
 
 
-def normalize_output(text: str) -> str:
-    return " ".join(text.split())
+def key_of(question: AnyQuestion) -> Key:
+    """The question's key in the shared JSON form (see the module docstring)."""
+    match question:
+        case SingleChoice() | MultipleChoice():
+            return ChoiceKey(
+                type=question.type,
+                correct=[option_id(o.text) for o in question.options if o.correct],
+            )
+        case Numeric():
+            return NumericKey(
+                type="numeric",
+                value=float(question.answer.value),
+                tolerance=float(question.answer.tolerance),
+                unit=question.answer.unit,
+            )
+        case CodeOutput():
+            return OutputKey(type="code-output", output=question.output)
+        case _:
+            assert_never(question)
 
 
-def parse_number(raw: Any) -> float:
-    if isinstance(raw, bool):
-        raise AnswerError(f"expected a number, found {raw!r}")
-    if isinstance(raw, int | float):
-        return float(raw)
-    text = str(raw).strip().replace(",", "").replace("_", "").replace(" ", "")
-    if not _NUMBER.match(text):
-        raise AnswerError(f"expected a number, found {raw!r}")
-    return float(text)
+def key_json(question: AnyQuestion) -> str:
+    """The key as the page carries it (compact JSON, for one `data-pw-key` attribute)."""
+    return json.dumps(key_of(question), separators=(",", ":"), ensure_ascii=False)
 
 
-def _option_index(question, raw: Any) -> int:
-    count = len(question.options)
-    if isinstance(raw, bool):
-        raise AnswerError(f"expected an option letter, found {raw!r}")
-    if isinstance(raw, int):
-        index = raw
-    elif isinstance(raw, str) and len(raw.strip()) == 1 and raw.strip().lower() in LETTERS:
-        index = LETTERS.index(raw.strip().lower())
-    else:
-        raise AnswerError(f"expected an option letter a-{LETTERS[count - 1]}, found {raw!r}")
-    if not 0 <= index < count:
-        raise AnswerError(f"expected an option letter a-{LETTERS[count - 1]}, found {raw!r}")
-    return index
+def _judge_choice(key: ChoiceKey, raw: object) -> Judgement:
+    single = key["type"] == "single"
+    if not isinstance(raw, list | tuple) or not all(isinstance(item, str) for item in raw):
+        return Judgement("unreadable", CHOOSE_ONE if single else CHOOSE_SOME)
+    chosen = set(raw)
+    if not chosen or (single and len(chosen) != 1):
+        return Judgement("unreadable", CHOOSE_ONE if single else CHOOSE_SOME)
+    return RIGHT if chosen == set(key["correct"]) else WRONG
 
 
-def parse_answer(question, raw: Any):
-    """Turn a raw answer (from a terminal, a file or a form) into the form `is_correct` takes."""
-    if isinstance(question, SingleChoice):
-        return _option_index(question, raw)
-    if isinstance(question, MultipleChoice):
-        items = (
-            raw if isinstance(raw, list | tuple | set) else re.split(r"[\s,]+", str(raw).strip())
-        )
-        indices = frozenset(_option_index(question, item) for item in items if item != "")
-        if not indices:
-            raise AnswerError("expected at least one option letter, found none")
-        return indices
-    if isinstance(question, Numeric):
-        return parse_number(raw)
-    if isinstance(question, CodeOutput):
-        if not isinstance(raw, str | int | float) or isinstance(raw, bool):
-            raise AnswerError(f"expected the printed text, found {raw!r}")
-        return str(raw)
-    raise TypeError(f"unknown question type {type(question).__name__}")
+def within(value: float, key: NumericKey) -> bool:
+    """The tolerance test; the slack of a billionth absorbs binary rounding of decimal input."""
+    target, tolerance = key["value"], key["tolerance"]
+    return abs(value - target) <= tolerance + 1e-9 * (abs(target) + tolerance)
 
 
-def correct_options(question) -> frozenset[int]:
-    return frozenset(i for i, option in enumerate(question.options) if option.correct)
+def _judge_numeric(key: NumericKey, raw: object) -> Judgement:
+    if not isinstance(raw, str):
+        raw = ""
+    reading = read_number(raw, key["unit"])
+    match reading:
+        case Number(value=value):
+            return RIGHT if within(value, key) else WRONG
+        case Unreadable(message=message):
+            return Judgement("unreadable", message)
+        case Ambiguous(message=message):
+            return Judgement("ambiguous", message)
+        case _:
+            assert_never(reading)
 
 
-def is_correct(question, answer) -> bool:
-    """Whether a parsed answer matches the key."""
-    if isinstance(question, SingleChoice):
-        return answer in correct_options(question) and isinstance(answer, int)
-    if isinstance(question, MultipleChoice):
-        return frozenset(answer) == correct_options(question)
-    if isinstance(question, Numeric):
-        return abs(answer - question.answer.value) <= question.answer.tolerance + 1e-12
-    if isinstance(question, CodeOutput):
-        return normalize_output(answer) == normalize_output(question.output)
-    raise TypeError(f"unknown question type {type(question).__name__}")
+def _judge_output(key: OutputKey, raw: object) -> Judgement:
+    if not isinstance(raw, str) or not strip_space(raw):
+        return Judgement("unreadable", TYPE_OUTPUT)
+    return RIGHT if tokens(raw) == tokens(key["output"]) else WRONG
 
 
-def key_text(question) -> str:
-    """The key, written for a person."""
-    if isinstance(question, SingleChoice | MultipleChoice):
-        return ", ".join(
-            f"{LETTERS[i]}) {question.options[i].text}" for i in sorted(correct_options(question))
-        )
-    if isinstance(question, Numeric):
-        unit = f" {question.answer.unit}" if question.answer.unit else ""
-        tolerance = question.answer.tolerance
-        within = f" (±{format_number(tolerance)})" if tolerance else ""
-        return f"{format_number(question.answer.value)}{unit}{within}"
-    return question.output
+def judge(key: Key, raw: object) -> Judgement:
+    """Whether `raw` answers the question whose key is `key` (the one rule, see above)."""
+    kind = key["type"]
+    match kind:
+        case "single" | "multiple":
+            return _judge_choice(key, raw)  # type: ignore[arg-type]
+        case "numeric":
+            return _judge_numeric(key, raw)  # type: ignore[arg-type]
+        case "code-output":
+            return _judge_output(key, raw)  # type: ignore[arg-type]
+        case _:
+            assert_never(kind)
 
 
-def key_answer(question):
-    """The key in the form `is_correct` takes (the tests answer every quiz with it)."""
-    if isinstance(question, SingleChoice):
-        return next(iter(correct_options(question)))
-    if isinstance(question, MultipleChoice):
-        return correct_options(question)
-    if isinstance(question, Numeric):
-        return question.answer.value
-    return question.output
-
-
-@dataclass(frozen=True)
-class Verdict:
-    question_id: str
-    topic: str
-    answered: bool
-    correct: bool
-    problem: str = ""  # why an answer could not be read
-
-
-@dataclass(frozen=True)
-class TopicScore:
-    topic: str
-    correct: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.correct / self.total) if self.total else 0
-
-
-@dataclass(frozen=True)
-class QuizResult:
-    role: str
-    verdicts: list[Verdict]
-    topics: list[TopicScore] = field(default_factory=list)
-
-    @property
-    def correct(self) -> int:
-        return sum(v.correct for v in self.verdicts)
-
-    @property
-    def total(self) -> int:
-        return len(self.verdicts)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.correct / self.total) if self.total else 0
-
-    @property
-    def weak_topics(self) -> list[TopicScore]:
-        """Topics below full marks, weakest first."""
-        return sorted((t for t in self.topics if t.correct < t.total), key=lambda t: t.percent)
-
-
-def grade_question(question, raw: Any) -> Verdict:
-    if raw is None:
-        return Verdict(question.id, question.topic, answered=False, correct=False)
-    try:
-        answer = parse_answer(question, raw)
-    except AnswerError as error:
-        return Verdict(
-            question.id, question.topic, answered=False, correct=False, problem=str(error)
-        )
-    return Verdict(question.id, question.topic, answered=True, correct=is_correct(question, answer))
-
-
-def grade_quiz(quiz: Quiz, answers: Mapping[str, Any]) -> QuizResult:
-    """Grade answers keyed by question id; an unanswered question counts as not correct."""
-    verdicts = [grade_question(q, answers.get(q.id)) for q in quiz.questions]
-    topics = []
-    for topic in quiz.topics:
-        mine = [v for v in verdicts if v.topic == topic]
-        topics.append(TopicScore(topic, sum(v.correct for v in mine), len(mine)))
-    return QuizResult(quiz.role, verdicts, topics)
+def percent(correct: int, total: int) -> int:
+    """`correct` of `total` as a whole percent, halves rounded up (20 of 32 is 63); 0 of 0 is 0."""
+    return (200 * correct + total) // (2 * total) if total else 0

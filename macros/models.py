@@ -274,9 +274,12 @@ class CodeOutput(_Question):
     output: Annotated[Text, Field(description="exactly what the code prints")]
 
 
-Question = Annotated[
-    SingleChoice | MultipleChoice | Numeric | CodeOutput, Field(discriminator="type")
-]
+# The one union of question kinds: code that handles them matches on it and ends with
+# `assert_never`, so a new kind fails type-checking wherever it is not handled.
+AnyQuestion = SingleChoice | MultipleChoice | Numeric | CodeOutput
+ChoiceQuestion = SingleChoice | MultipleChoice
+
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 
 class Quiz(Model):

@@ -148,3 +148,33 @@ def test_write_yaml_roundtrip_is_valid(tmp_path):
     write_yaml(tmp_path / "quizzes" / "example-role.yaml", quiz_data())
     catalog = load_catalog(tmp_path)
     assert list(catalog.quizzes) == ["example-role"]
+
+
+BROKEN_KEYS = sorted((ROOT / "tests" / "broken" / "keys").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("broken", BROKEN_KEYS, ids=lambda p: p.stem)
+def test_validate_runs_the_executable_keys(broken, example_project, capsys):
+    """Valid files whose executable keys are wrong, raise, never finish or reach for the network:
+    `pathways validate` runs them apart, in bounded time, and names file, line and question."""
+    shutil.copy(broken, example_project / "quizzes" / "example-role.yaml")
+
+    status = cli.main(["--root", str(example_project), "validate", "--time-limit", "2"])
+
+    stderr = capsys.readouterr().err
+    assert status == 1
+    assert f"quizzes/example-role.yaml:{expectation(broken)}" in stderr, stderr
+    assert "FAILED: 1 error(s)" in stderr
+
+
+def test_the_key_corpus_covers_the_ways_a_snippet_goes_wrong():
+    kinds = {p.stem for p in BROKEN_KEYS}
+    for required in ("wrong-computation", "wrong-output", "endless-loop", "raises", "network"):
+        assert f"quiz-key-{required}" in kinds
+
+
+def test_the_example_keys_pass_and_no_run_checks_the_files_only(example_project, capsys):
+    assert cli.main(["--root", str(example_project), "validate", "--time-limit", "2"]) == 0
+    wrong = ROOT / "tests" / "broken" / "keys" / "quiz-key-wrong-computation.yaml"
+    shutil.copy(wrong, example_project / "quizzes" / "example-role.yaml")
+    assert cli.main(["--root", str(example_project), "validate", "--no-run"]) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,25 +12,44 @@ from conftest import ROOT, build_site, example_project
 
 from macros import grading
 from macros.catalog import load_catalog
+from macros.cues import shown_order
+from macros.grading import LETTERS
 from macros.models import MultipleChoice, SingleChoice
 
 PATHWAYS = Path(sys.executable).parent / "pathways"
 CATALOG = load_catalog(ROOT)
 
 
-def run(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: str = "", cwd: Path = ROOT, env: dict | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(PATHWAYS), *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60
+        [str(PATHWAYS), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={**os.environ, **(env or {})},
     )
 
 
+def shown_letters(question) -> list[str]:
+    """The letters of the key as shown: computed from the shown order, not by the CLI's code."""
+    order = shown_order(question.id, len(question.options))
+    return [LETTERS[pos] for pos, i in enumerate(order) if question.options[i].correct]
+
+
 def typed_key(question) -> str:
-    key = grading.key_answer(question)
-    if isinstance(question, SingleChoice):
-        return grading.LETTERS[key]
-    if isinstance(question, MultipleChoice):
-        return " ".join(grading.LETTERS[i] for i in sorted(key))
-    return grading.format_number(key) if question.type == "numeric" else key
+    if isinstance(question, SingleChoice | MultipleChoice):
+        return " ".join(shown_letters(question))
+    if question.type == "numeric":
+        return grading.format_number(question.answer.value)
+    return question.output
+
+
+def wrong_letter(question: SingleChoice) -> str:
+    return next(c for c in LETTERS[: len(question.options)] if c not in shown_letters(question))
 
 
 def test_quiz_list_names_every_quiz():
@@ -46,44 +66,66 @@ def test_taking_a_quiz_in_the_terminal_with_the_keys():
     done = run("quiz", role, stdin=answers)
     assert done.returncode == 0, done.stderr
     total = len(quiz.questions)
-    assert done.stdout.count("> Correct.") == total  # "> " is the answer prompt
-    assert f"Score: {total} of {total} (100%)" in done.stdout
+    assert done.stdout.count("✓ Correct.") == total
+    assert "✗" not in done.stdout
+    assert f"Score: {total} of {total} correct (100%)" in done.stdout
     assert "Study next" not in done.stdout
 
 
-def test_a_wrong_answer_in_the_terminal_is_explained_and_a_bad_one_asked_again():
+def test_options_are_shown_in_the_shown_order_with_their_letters():
+    role = "ai-platform-engineer"
+    question = next(q for q in CATALOG.quiz(role).questions if isinstance(q, SingleChoice))
+    done = run("quiz", role, stdin="q\n", env={"COLUMNS": "300"})
+    order = shown_order(question.id, len(question.options))
+    lines = [line.strip() for line in done.stdout.splitlines()]
+    for position, index in enumerate(order):
+        text = question.options[index].text.replace("`", "").replace("**", "")
+        assert f"{LETTERS[position]}) {text}" in lines, text
+
+
+def test_a_wrong_answer_is_explained_a_bad_one_asked_again_and_the_topic_named():
     role = "ai-platform-engineer"
     quiz = CATALOG.quiz(role)
-    first = quiz.questions[0]
-    wrong = next(q for q in quiz.questions if isinstance(q, SingleChoice))
+    pathway = CATALOG.pathway(role)
+    known = {skill.id for skill in pathway.transferable_skills}
+    wrong = next(q for q in quiz.questions if isinstance(q, SingleChoice) and q.topic not in known)
     lines = []
     for question in quiz.questions[: quiz.questions.index(wrong) + 1]:
         if question is wrong:
-            key = grading.key_answer(question)
-            lines += ["zz", grading.LETTERS[(key + 1) % len(question.options)]]
+            lines += ["zz", wrong_letter(question)]
         else:
             lines.append(typed_key(question))
-    done = run("quiz", role, stdin="\n".join(lines + ["q"]) + "\n")
+    done = run("quiz", role, stdin="\n".join(lines + ["q"]) + "\n", env={"COLUMNS": "300"})
     assert done.returncode == 0
-    assert "expected an option letter" in done.stdout  # "zz" was not taken as an answer
-    assert f"Not quite. Answer: {grading.key_text(wrong)}" in done.stdout
+    assert "“zz” is not an option here" in done.stdout  # "zz" was not taken as an answer
+    key = next(o.text for o in wrong.options if o.correct)
+    assert f"✗ Not quite. The answer: {shown_letters(wrong)[0]}) {key}".replace("`", "") in (
+        done.stdout.replace("`", "")
+    )
     assert wrong.reference.url in done.stdout
-    assert "Stopped early" in done.stdout
-    assert "Study next" in done.stdout and first.id  # the breakdown names weak topics
+    assert "Stopped" in done.stdout
+    answered = quiz.questions.index(wrong) + 1
+    assert f"Score so far: {answered - 1} of {answered} answered correct" in done.stdout
+    skill = pathway.skills_by_id[wrong.topic]
+    assert f"- {skill.name}: pathways/{role}/#skill-{wrong.topic}" in done.stdout
+    assert f"#skill-{wrong.topic}" not in done.stdout.split("Study next")[0]
 
 
-def test_grade_a_file_of_answers(tmp_path):
+def test_grade_a_file_of_answers_with_shown_letters_and_option_ids(tmp_path):
     role = "deep-learning-engineer"
     quiz = CATALOG.quiz(role)
     answers = {q.id: typed_key(q) for q in quiz.questions[:-1]}
+    by_id = next(q for q in quiz.questions[:-1] if isinstance(q, MultipleChoice))
+    answers[by_id.id] = [grading.option_id(o.text) for o in by_id.options if o.correct]
     answers["no-such-question"] = "a"
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump({"role": role, "answers": answers}), encoding="utf-8")
-    done = run("grade", str(path))
+    done = run("grade", str(path), env={"COLUMNS": "300"})
     assert done.returncode == 0, done.stderr
     total = len(quiz.questions)
-    assert f"Score: {total - 1} of {total}" in done.stdout
-    assert f"unanswered {quiz.questions[-1].id}" in done.stdout
+    assert f"Score so far: {total - 1} of {total - 1} answered correct (100%)" in done.stdout
+    assert f"- unanswered {quiz.questions[-1].id}  key: " in done.stdout
+    assert done.stdout.count("✓ correct") == total - 1
     assert "no question 'no-such-question'" in done.stderr
 
 

@@ -1,51 +1,48 @@
-"""Every answer key is proven: structure, grading with the key and against it, recomputation."""
+"""Every answer key, through the one judge: the key scores, every other answer does not.
+
+Rules the loader enforces (unique ids and options, one key per single-choice question, topics
+that are skills of the pathway) are tested once, on broken files, in test_broken_data.py; the
+executable keys are run by `pathways validate` (test_checks.py, test_broken_data.py).
+"""
 
 from __future__ import annotations
 
-import ast
-import subprocess
-import sys
 from itertools import combinations
 
 import pytest
 from conftest import ROOT
 
-from macros import grading
+from macros import grading, scoring
 from macros.catalog import load_catalog
+from macros.cues import shown_order
 from macros.models import CodeOutput, MultipleChoice, Numeric, SingleChoice
 
 CATALOG = load_catalog(ROOT)
 QUESTIONS = [(role, q) for role, quiz in CATALOG.quizzes.items() for q in quiz.questions]
-ALLOWED_IMPORTS = set(sys.stdlib_module_names) | {"numpy"}
+MIN_QUESTIONS = 45  # per role (issue 10)
+MIN_EXECUTABLE = 8  # per role: computed numeric keys and code-output questions
 
 
 def qid(item):
     return item[1].id
 
 
-def test_every_role_has_a_quiz_of_at_least_25_questions():
+def test_every_role_has_a_quiz_of_enough_questions():
     assert sorted(CATALOG.quizzes) == sorted(CATALOG.pathways)
-    for role, quiz in CATALOG.quizzes.items():
-        assert len(quiz.questions) >= 25, role
-    assert len(QUESTIONS) >= 125
+    short = {r: len(q.questions) for r, q in CATALOG.quizzes.items()}
+    assert all(n >= MIN_QUESTIONS for n in short.values()), short
 
 
-def test_every_role_has_five_executable_questions_and_all_types_are_used():
-    for role, quiz in CATALOG.quizzes.items():
-        executable = [
-            q
+def test_every_role_has_enough_executable_questions_and_all_types_are_used():
+    executable = {
+        role: sum(
+            isinstance(q, CodeOutput) or (isinstance(q, Numeric) and bool(q.compute))
             for q in quiz.questions
-            if isinstance(q, CodeOutput) or (isinstance(q, Numeric) and q.compute)
-        ]
-        assert len(executable) >= 5, role
+        )
+        for role, quiz in CATALOG.quizzes.items()
+    }
+    assert all(n >= MIN_EXECUTABLE for n in executable.values()), executable
     assert {q.type for _, q in QUESTIONS} == {"single", "multiple", "numeric", "code-output"}
-
-
-def test_question_ids_are_unique_and_topics_are_skills_of_the_pathway():
-    ids = [q.id for _, q in QUESTIONS]
-    assert len(ids) == len(set(ids))
-    for role, question in QUESTIONS:
-        assert question.topic in CATALOG.pathways[role].skills_by_id, question.id
 
 
 def test_quizzes_cover_several_skills_each():
@@ -53,93 +50,57 @@ def test_quizzes_cover_several_skills_each():
         assert len(quiz.topics) >= 4, role
 
 
-@pytest.mark.parametrize("item", QUESTIONS, ids=qid)
-def test_options_are_unique_and_single_choice_has_exactly_one_key(item):
-    _, question = item
+def test_references_use_https():
+    """The model allows http(s); a reference a learner follows must be https."""
+    plain = [q.id for _, q in QUESTIONS if not q.reference.url.startswith("https://")]
+    assert plain == []
+
+
+def typed(question) -> str:
+    """The key as a learner types it: letters of the shown order, computed here."""
     if isinstance(question, SingleChoice | MultipleChoice):
-        texts = [o.text.strip().casefold() for o in question.options]
-        assert len(texts) == len(set(texts))
-    if isinstance(question, SingleChoice):
-        assert sum(o.correct for o in question.options) == 1
-    assert question.explanation.strip() and question.reference.url.startswith("https://")
+        order = shown_order(question.id, len(question.options))
+        return " ".join(
+            "abcdefghij"[pos] for pos, i in enumerate(order) if question.options[i].correct
+        )
+    if isinstance(question, Numeric):
+        return grading.format_number(question.answer.value)
+    return question.output
 
 
 def test_answering_every_quiz_with_its_key_scores_100_percent():
     for role, quiz in CATALOG.quizzes.items():
-        answers = {}
-        for q in quiz.questions:
-            key = grading.key_answer(q)
-            # Answer as a person would type it: letters for options, text for numbers.
-            if isinstance(q, SingleChoice):
-                answers[q.id] = grading.LETTERS[key]
-            elif isinstance(q, MultipleChoice):
-                answers[q.id] = " ".join(grading.LETTERS[i] for i in sorted(key))
-            else:
-                answers[q.id] = str(key)
-        result = grading.grade_quiz(quiz, answers)
-        assert (result.correct, result.percent) == (len(quiz.questions), 100), role
-        assert result.weak_topics == []
+        result = scoring.grade_quiz(quiz, {q.id: typed(q) for q in quiz.questions})
+        wrong = [v.question_id for v in result.verdicts if not v.correct]
+        assert wrong == [], role
+        assert result.percent == 100 and result.study_next() == []
 
 
 @pytest.mark.parametrize("item", QUESTIONS, ids=qid)
 def test_every_wrong_answer_is_marked_wrong(item):
     _, q = item
-    if isinstance(q, SingleChoice):
-        key = grading.key_answer(q)
-        for index in range(len(q.options)):
-            assert grading.is_correct(q, index) == (index == key)
-    elif isinstance(q, MultipleChoice):
-        key = grading.key_answer(q)
-        every = range(len(q.options))
-        for size in range(1, len(q.options) + 1):
-            for chosen in combinations(every, size):
-                assert grading.is_correct(q, frozenset(chosen)) == (frozenset(chosen) == key)
+    key = grading.key_of(q)
+    if isinstance(q, SingleChoice | MultipleChoice):
+        ids = [grading.option_id(o.text) for o in q.options]
+        assert len(set(ids)) == len(ids), "two options share an id"
+        right = {grading.option_id(o.text) for o in q.options if o.correct}
+        sizes = [1] if isinstance(q, SingleChoice) else range(1, len(ids) + 1)
+        for size in sizes:
+            for chosen in combinations(ids, size):
+                expected = "right" if set(chosen) == right else "wrong"
+                assert grading.judge(key, list(chosen)).status == expected, chosen
     elif isinstance(q, Numeric):
-        value, tolerance = q.answer.value, q.answer.tolerance
-        assert grading.is_correct(q, value + tolerance)
-        assert not grading.is_correct(q, value + tolerance * 1.01 + 1e-9)
-        assert not grading.is_correct(q, value - tolerance * 1.01 - 1e-9)
+        value, tolerance, unit = q.answer.value, q.answer.tolerance, q.answer.unit
+        beyond = tolerance * 1.01 + 1e-6 * max(1.0, abs(value))
+        for raw, expected in (
+            (repr(value), "right"),
+            (repr(value + tolerance), "right"),
+            (f"{repr(value)} {unit}".strip(), "right"),
+            (repr(value + beyond), "wrong"),
+            (repr(value - beyond), "wrong"),
+        ):
+            assert grading.judge(key, raw).status == expected, raw
     else:
-        assert grading.is_correct(q, "  " + q.output.replace(" ", "\n") + "\n")
-        assert not grading.is_correct(q, q.output + "0")
-        assert not grading.is_correct(q, "")
-
-
-def _imports(code: str) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(code)):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            names.add((node.module or "").split(".")[0])
-    return names
-
-
-def _run(code: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-EXECUTABLE = [
-    (role, q)
-    for role, q in QUESTIONS
-    if isinstance(q, CodeOutput) or (isinstance(q, Numeric) and q.compute)
-]
-
-
-@pytest.mark.parametrize("item", EXECUTABLE, ids=qid)
-def test_executable_keys_are_recomputed(item):
-    _, q = item
-    code = q.code if isinstance(q, CodeOutput) else q.compute
-    assert _imports(code) <= ALLOWED_IMPORTS, "only the standard library and NumPy"
-    if isinstance(q, CodeOutput):
-        printed = _run(code)
-        assert grading.normalize_output(printed) == grading.normalize_output(q.output)
-    else:
-        result = float(_run(code + "\nprint(repr(float(result)))").splitlines()[-1])
-        assert abs(result - q.answer.value) <= max(q.answer.tolerance / 2, 1e-9), (
-            f"computed {result}, stored key {q.answer.value}"
-        )
+        assert grading.judge(key, "  " + q.output.replace(" ", "\n") + "\n").status == "right"
+        assert grading.judge(key, q.output + "0").status == "wrong"
+        assert grading.judge(key, "").status == "unreadable"

@@ -1,0 +1,155 @@
+"""The progress store: the same JSON as the browser keeps under localStorage `pathways:progress`.
+
+    {"format": "backend-ai-pathways-progress", "version": 1,
+     "quizzes": {"<role>": {"<question id>": {"fingerprint": "<fp>",
+        "first": {"answer": <raw>, "status": "right"|"wrong", "at": "<ISO time>"},
+        "last": {...same...}}}}}
+
+The FIRST checked answer is the one scored; later tries only update "last" and are practice. An
+answer saved for an older version of a question (another fingerprint) is not scored, and a new
+answer starts it afresh. A store of another format or version, or a corrupt one, is refused with a
+message and left as it is. Keys this version does not know are kept as they were (later versions
+add pathway tasks and plans to the same store).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .models import AnyQuestion, Quiz
+from .render import question_fingerprint
+from .scoring import Verdict
+
+FORMAT = "backend-ai-pathways-progress"
+VERSION = 1
+STATUSES = ("right", "wrong")
+
+
+class ProgressError(Exception):
+    """A progress file that cannot be used; the message says why and that nothing was changed."""
+
+
+def empty_store() -> dict:
+    return {"format": FORMAT, "version": VERSION, "quizzes": {}}
+
+
+def now() -> str:
+    """The time as JavaScript's Date.toISOString writes it: 2026-11-28T18:03:52.123Z."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _attempt_problem(attempt: object, where: str) -> str | None:
+    if not isinstance(attempt, dict):
+        return f"{where}: expected an object, found {type(attempt).__name__}"
+    answer = attempt.get("answer")
+    if not (
+        isinstance(answer, str)
+        or (isinstance(answer, list) and all(isinstance(a, str) for a in answer))
+    ):
+        return f"{where}.answer: expected text or a list of option ids, found {answer!r}"
+    if attempt.get("status") not in STATUSES:
+        return f"{where}.status: expected right or wrong, found {attempt.get('status')!r}"
+    if not isinstance(attempt.get("at"), str):
+        return f"{where}.at: expected an ISO time, found {attempt.get('at')!r}"
+    return None
+
+
+def problem_of(store: object) -> str | None:
+    """Why `store` is not a progress store this version can use, or None."""
+    if not isinstance(store, dict):
+        return f"expected a JSON object, found {type(store).__name__}"
+    if store.get("format") != FORMAT:
+        return f"expected format {FORMAT!r}, found {store.get('format')!r}"
+    version = store.get("version")
+    if version != VERSION or isinstance(version, bool):
+        return f"expected version {VERSION}, found {version!r} (written by another version)"
+    quizzes = store.get("quizzes")
+    if not isinstance(quizzes, dict):
+        return f"quizzes: expected an object, found {type(quizzes).__name__}"
+    for role, entries in quizzes.items():
+        if not isinstance(entries, dict):
+            return f"quizzes.{role}: expected an object, found {type(entries).__name__}"
+        for question_id, entry in entries.items():
+            where = f"quizzes.{role}.{question_id}"
+            if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+                return f"{where}: expected an object with a fingerprint, found {entry!r}"
+            for attempt in ("first", "last"):
+                found = _attempt_problem(entry.get(attempt), f"{where}.{attempt}")
+                if found:
+                    return found
+    return None
+
+
+def load_store(path: Path) -> dict:
+    """The store in `path` (an empty one if there is no file yet); ProgressError if unusable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return empty_store()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProgressError(f"{path}: cannot read the progress file: {error}") from None
+    try:
+        store = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProgressError(
+            f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg}); "
+            "the file was left unchanged"
+        ) from None
+    problem = problem_of(store)
+    if problem:
+        raise ProgressError(
+            f"{path}: not a progress file this version of pathways can use: {problem}; "
+            "the file was left unchanged"
+        )
+    return store
+
+
+def save_store(path: Path, store: dict) -> None:
+    """Write atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(store, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def entry_of(store: dict, role: str, question: AnyQuestion) -> dict | None:
+    """The saved entry for the question as it is now (None if none, or for an older version)."""
+    entry = store["quizzes"].get(role, {}).get(question.id)
+    if entry and entry["fingerprint"] == question_fingerprint(question):
+        return entry
+    return None
+
+
+def record(store: dict, role: str, question: AnyQuestion, answer, status: str) -> bool:
+    """Save a checked answer; True if it is the first (the scored one), False if practice."""
+    attempt = {"answer": answer, "status": status, "at": now()}
+    entry = entry_of(store, role, question)
+    if entry is not None:
+        entry["last"] = attempt
+        return False
+    store["quizzes"].setdefault(role, {})[question.id] = {
+        "fingerprint": question_fingerprint(question),
+        "first": attempt,
+        "last": dict(attempt),
+    }
+    return True
+
+
+def scored_verdicts(store: dict, quiz: Quiz) -> dict[str, Verdict]:
+    """The first answers saved for the quiz's current questions, as verdicts."""
+    verdicts = {}
+    for question in quiz.questions:
+        entry = entry_of(store, quiz.role, question)
+        if entry is not None:
+            verdicts[question.id] = Verdict(question.id, question.topic, entry["first"]["status"])
+    return verdicts
