@@ -39,9 +39,10 @@ def data_files(root: Path) -> tuple[list[Path], list[Path]]:
     return sorted((root / PATHWAYS_DIR).glob("*.yaml")), sorted((root / QUIZZES_DIR).glob("*.yaml"))
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the project, with forward slashes."""
     try:
-        return path.relative_to(root).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -56,13 +57,22 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     pathways: dict[str, tuple[Pathway, Document, str]] = {}
     quizzes: dict[str, tuple[Quiz, Document, str]] = {}
 
+    # Roles of pathway files that did not load: their quizzes are not also told the role is unknown.
+    broken_roles: set[str] = set()
+
     def load(path: Path, model):
-        display = _display(path, root)
+        display = display_path(path, root)
         try:
             document = parse_yaml(path, display)
+        except DataError as error:
+            problems.extend(error.problems)
+            return None
+        try:
             return validate_document(document, model, display), document, display
         except DataError as error:
             problems.extend(error.problems)
+            if model is Pathway and isinstance(document.data, dict):
+                broken_roles.add(str(document.data.get("role")))
             return None
 
     for path in sorted(pathway_files):
@@ -91,7 +101,11 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         if loaded is None:
             continue
         quiz, document, display = loaded
-        problems.extend(_cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids))
+        problems.extend(
+            _cross_check_quiz(
+                quiz, document, display, pathways, quizzes, question_ids, broken_roles
+            )
+        )
         quizzes.setdefault(quiz.role, loaded)
 
     if problems:
@@ -106,7 +120,9 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     )
 
 
-def _cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids) -> list[Problem]:
+def _cross_check_quiz(
+    quiz, document, display, pathways, quizzes, question_ids, broken_roles
+) -> list[Problem]:
     problems = []
 
     def problem(field, message):
@@ -120,7 +136,7 @@ def _cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids) 
             f"(also in {quizzes[quiz.role][2]})",
         )
     pathway_entry = pathways.get(quiz.role)
-    if pathway_entry is None:
+    if pathway_entry is None and quiz.role not in broken_roles:
         problem(
             ("role",),
             f"expected the role of a pathway ({', '.join(pathways) or 'none loaded'}), "

@@ -14,6 +14,7 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
             "role": role,
             "source_role": "Backend Developer",
             "target_role": target,
+            "suits": "example work",
             "headline": "A short promise of the guide.",
             "headline_months": 6,
             "summary": f"How a backend developer becomes an {target}.",

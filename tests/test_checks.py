@@ -22,30 +22,30 @@ def test_the_seed_pathways_disagreements_are_found():
 
     # Header salary change vs the FAQ's percentage.
     assert has(
-        "ai-model-optimizer.yaml:12: salary_change: the header's salary change of +40% "
+        "ai-model-optimizer.yaml:13: salary_change: the header's salary change of +40% "
         "differs from the FAQ's stated increase of +30% to +50%"
     )
     assert has(
-        "deep-learning-engineer.yaml:12: salary_change: the header's salary change of +40% "
+        "deep-learning-engineer.yaml:13: salary_change: the header's salary change of +40% "
         "differs from the FAQ's stated increase of +40% to +100%"
     )
     # A salary change the ranges do not support.
     assert has(
-        "ai-infrastructure-engineer.yaml:14: salary_change: the header's salary change of "
+        "ai-infrastructure-engineer.yaml:15: salary_change: the header's salary change of "
         "+40% disagrees with the salary ranges ($85k-$140k to $140k-$240k), which imply "
         "about +65% to +71%"
     )
     # Roadmap weeks vs the stated timeline, and vs the title where no timeline is stated.
     assert has(
-        "ai-infrastructure-engineer.yaml:150: roadmap: the roadmap's phases add up to 28 "
+        "ai-infrastructure-engineer.yaml:151: roadmap: the roadmap's phases add up to 28 "
         "weeks (about 6.5 months), outside the stated timeline of 9-12 months"
     )
     assert has(
-        "ai-research-engineer.yaml:120: roadmap: the roadmap's phases add up to 40 weeks "
+        "ai-research-engineer.yaml:121: roadmap: the roadmap's phases add up to 40 weeks "
         "(about 9.2 months), not the title's 12 months"
     )
     # The Platform guide's header and FAQ agree (+20% to +50%): no such warning for it.
-    assert not has("ai-platform-engineer.yaml:12: salary_change")
+    assert not has("ai-platform-engineer.yaml:13: salary_change")
 
 
 def test_consistent_data_has_no_warnings(tmp_path):
@@ -63,7 +63,7 @@ def test_a_skill_no_question_covers_is_a_warning(tmp_path):
     project = example_project(tmp_path)
     _, warnings = validate_paths(project, [])
     assert (
-        "data/pathways/example-role.yaml:30: skills_to_learn[1].id: no question of "
+        "data/pathways/example-role.yaml:31: skills_to_learn[1].id: no question of "
         "quizzes/example-role.yaml has the topic 'unstated-skill'"
     ) in messages(warnings)
 
