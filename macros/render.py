@@ -198,7 +198,19 @@ class Renderer:
         return count_words(len(self.catalog.pathways))
 
 
-_NUMBER_WORDS = "no one two three four five six seven eight nine ten".split()
+_NUMBER_WORDS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+]
 
 
 def count_words(count: int) -> str:

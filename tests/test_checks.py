@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT, example_project
-from factories import pathway_data, quiz_data
+from factories import complete_pathway_and_quiz
 
 from macros.checks import validate_paths
 
@@ -49,12 +49,10 @@ def test_the_seed_pathways_disagreements_are_found():
 
 
 def test_consistent_data_has_no_warnings(tmp_path):
-    data = pathway_data()
+    data, quiz = complete_pathway_and_quiz("example-role", "Example Engineer")
     data["salary_change"] = {"low": 53, "high": 57}
     data["salary"]["stated_increase"] = {"low": 53, "high": 57}
     data["roadmap"][0]["weeks"] = 26  # 32 weeks in all: about 7.4 months, inside 6-9
-    quiz = quiz_data()
-    quiz["questions"][1]["topic"] = "unstated-skill"
     project = example_project(tmp_path, data, quiz)
     assert validate_paths(project, []) == ([], [])
 
@@ -69,9 +67,12 @@ def test_a_skill_no_question_covers_is_a_warning(tmp_path):
 
 
 def test_validating_one_file_checks_it_against_every_pathway(tmp_path):
-    project = example_project(tmp_path)
+    project = example_project(tmp_path, *complete_pathway_and_quiz("example-role", "Example"))
     errors, _ = validate_paths(project, [project / "quizzes" / "example-role.yaml"])
     assert errors == []
     missing = project / "quizzes" / "nowhere.yaml"
     errors, _ = validate_paths(project, [missing])
-    assert [e.message for e in errors] == ["expected a file, found nothing at this path"]
+    assert [e.message for e in errors] == [
+        "expected a file, found nothing at this path: check the path, or run `pathways validate` "
+        "for every file"
+    ]
