@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test build bench lint validate clean
+PORT ?= 8000
+
+.PHONY: serve test test-fast build bench lint validate clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -13,13 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-## serve: preview the site at http://127.0.0.1:8000 with live reload
+## serve: preview the site at http://127.0.0.1:$(PORT) (8000 unless PORT=...) with live reload
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## test: the whole test suite, browser tests included (needs a Chromium; see README)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-fast: the suite without the browser tests (no Chromium needed)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 ## build: a strict build into site/
 build: $(STAMP)
