@@ -13,7 +13,7 @@ from conftest import PROJECT, ROOT, example_project
 from macros import grading
 from macros.catalog import load_catalog
 from macros.models import MultipleChoice, SingleChoice
-from macros.rules import PLACEHOLDER_MARK
+from macros.rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS, PLACEHOLDER_MARK
 
 PATHWAYS = Path(sys.executable).parent / "pathways"
 CATALOG = load_catalog(PROJECT)
@@ -134,6 +134,11 @@ def test_the_untouched_scaffold_fails_validate_naming_each_placeholder(tmp_path)
         for number in marked:
             here = [e for e in errors if e.startswith(f"{name}:{number}:")]
             assert len(here) == 1 and "the scaffold's placeholder" in here[0], (number, errors)
+    quiz = (project / "quizzes/ml-security-engineer.yaml").read_text(encoding="utf-8")
+    assert (
+        f"at least {MIN_QUESTIONS} questions, at least {MIN_EXECUTABLE} of them executable" in quiz
+    )
+    assert f"on at least {MIN_TOPICS} different topics" in quiz
     again = run("--root", str(project), "new", "ml-security-engineer")
     assert again.returncode == 2 and "exists already" in again.stderr
 
