@@ -190,3 +190,18 @@ def test_salary_ranges_may_be_null_and_show_as_not_stated(tmp_path):
     faq = article(site / "pathways/first-role/index.html").find("table", cls="pw-salary")
     rows = {row.find("th").text: row.find("td").text for row in faq.find_all("tr")}
     assert rows["Backend Developer"] == rows["First Role"] == "not stated in the source"
+
+
+def test_a_broken_file_not_asked_about_does_not_hide_the_asked_files_problems(tmp_path):
+    def edit(role, pathway, quiz):
+        if role == "first-role":
+            del quiz["questions"][MIN_QUESTIONS - 1 :]  # one question short
+        else:
+            quiz["questions"][0]["type"] = "essay"  # broken, but not asked about
+
+    project = project_with(tmp_path, "first-role", "second-role", edit=edit)
+    errors, warnings = validate_paths(project, [project / "quizzes/first-role.yaml"])
+    assert [(e.file, e.message.split(",")[0]) for e in errors] == [
+        ("quizzes/first-role.yaml", f"expected at least {MIN_QUESTIONS} questions")
+    ]
+    assert warnings == []  # the quiz has none; its pathway's were not asked about
