@@ -66,6 +66,8 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
             document = parse_yaml(path, display)
         except DataError as error:
             problems.extend(error.problems)
+            if model is Pathway:
+                broken_roles.add(path.stem)  # unreadable: its file name is the role it holds
             return None
         try:
             return validate_document(document, model, display), document, display

@@ -205,3 +205,15 @@ def test_a_broken_file_not_asked_about_does_not_hide_the_asked_files_problems(tm
         ("quizzes/first-role.yaml", f"expected at least {MIN_QUESTIONS} questions")
     ]
     assert warnings == []  # the quiz has none; its pathway's were not asked about
+
+
+def test_a_tab_in_a_pathway_validated_alone_is_the_one_error(tmp_path, capsys):
+    project = project_with(tmp_path, "first-role")
+    path = project / "data/pathways/first-role.yaml"
+    path.write_text(path.read_text().replace("\n  min_months:", "\n\tmin_months:"))
+    assert cli.main(["--root", str(project), "validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/pathways/first-role.yaml:10:1: (yaml): expected indentation with spaces, found a "
+        "tab: indent with spaces, not tabs",
+        "FAILED: 1 error(s), 0 warning(s)",
+    ]
