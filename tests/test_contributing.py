@@ -47,8 +47,11 @@ def fill_in(scaffold: Path, data: dict) -> None:
 
 
 def test_a_sixth_pathway_added_as_contributing_says_passes_the_data_tests(tmp_path):
-    role = "ml-security-engineer"
     project = make_project(tmp_path)  # a copy of the site with the real data
+    taken = {p.stem for p in (project / "data" / "pathways").glob("*.yaml")}
+    role = next(
+        f"contributed-role-{n}" for n in range(1, 100) if f"contributed-role-{n}" not in taken
+    )
     before = len(list((project / "data" / "pathways").glob("*.yaml")))
 
     def pathways(*args: str) -> subprocess.CompletedProcess:
@@ -58,7 +61,7 @@ def test_a_sixth_pathway_added_as_contributing_says_passes_the_data_tests(tmp_pa
 
     assert pathways("new", role).returncode == 0
     assert pathways("validate").returncode == 1  # the untouched scaffold is not done
-    pathway, quiz = complete_pathway_and_quiz(role, "ML Security Engineer")
+    pathway, quiz = complete_pathway_and_quiz(role, "Contributed Engineer")
     fill_in(project / "data" / "pathways" / f"{role}.yaml", pathway)
     fill_in(project / "quizzes" / f"{role}.yaml", quiz)
     validated = pathways("validate")
