@@ -146,8 +146,9 @@ class SkillToLearn(Model):
     source does not say."""
     study: Text
     """What to study and how to practise it, in your own words; name every resource listed below."""
-    resources: Annotated[list[Resource], Field(min_length=1)]
-    """At least one resource the source names for this skill."""
+    resources: list[Resource]
+    """The resources the source names for this skill; [] if it names none (the page then says
+    "not stated in the source")."""
 
 
 class Phase(Model):

@@ -176,10 +176,11 @@ def test_a_pathway_without_a_quiz_is_an_error(tmp_path):
     ]
 
 
-def test_salary_ranges_may_be_null_and_show_as_not_stated(tmp_path):
+def test_salary_ranges_and_a_skills_resources_may_be_absent_and_show_as_not_stated(tmp_path):
     def edit(role, pathway, quiz):
         pathway["salary"]["backend"] = None
         pathway["salary"]["target"] = None
+        pathway["skills_to_learn"][0]["resources"] = []
 
     project = project_with(tmp_path, "first-role", edit=edit)
     errors, warnings = validate_paths(project, [])
@@ -190,6 +191,10 @@ def test_salary_ranges_may_be_null_and_show_as_not_stated(tmp_path):
     faq = article(site / "pathways/first-role/index.html").find("table", cls="pw-salary")
     rows = {row.find("th").text: row.find("td").text for row in faq.find_all("tr")}
     assert rows["Backend Developer"] == rows["First Role"] == "not stated in the source"
+    page = article(site / "pathways/first-role/index.html")
+    assert [p.text for p in page.find_all("p", cls="pw-skill-resources")] == [
+        "Resources: not stated in the source"
+    ]
 
 
 def test_a_broken_file_not_asked_about_does_not_hide_the_asked_files_problems(tmp_path):
