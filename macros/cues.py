@@ -157,13 +157,12 @@ def cue_report(quiz: Quiz) -> list[StrategyScore]:
     if multiples:
         largest = max(q.count for q in multiples)
         for k in range(1, largest):
-            report.append(
-                _score(f"first {k} shown", "multiple", multiples, _first_k(k), _blind_k(k))
-            )
-            report.append(_score(f"{k} longest", "multiple", multiples, _longest_k(k), _blind_k(k)))
-        report.append(
-            _score("all longer than mean", "multiple", multiples, _all_long, _blind_subset)
-        )
+            report.append(_score(f"first {k} shown", "multiple", multiples, _first_k(k),
+                                 _blind_k(k)))
+            report.append(_score(f"{k} longest", "multiple", multiples, _longest_k(k),
+                                 _blind_k(k)))
+        report.append(_score("all longer than mean", "multiple", multiples, _all_long,
+                             _blind_subset))
     return report
 
 
