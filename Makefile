@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test build bench lint validate clean successors zensical properdocs
+PORT ?= 8000
+
+.PHONY: serve test test-fast build bench lint validate clean successors zensical properdocs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -23,14 +25,18 @@ $(STAMP): pyproject.toml
 ## successors: install Zensical and ProperDocs for `make zensical`, `make properdocs` and the tests
 successors: .venv-zensical/.installed .venv-properdocs/.installed
 
-## serve: preview the site at http://127.0.0.1:8000 with live reload
+## serve: preview the site at http://127.0.0.1:$(PORT) (8000 unless PORT=...) with live reload
 serve: $(STAMP)
 	$(BIN)/pathways stubs
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 ## test: the whole test suite, browser tests included (needs a Chromium; see README)
 test: $(STAMP) successors
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-fast: the suite without the browser tests and the successors' builds (no Chromium needed)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not successors" $(PYTEST_ARGS)
 
 ## build: a strict build into site/
 build: $(STAMP)

@@ -62,6 +62,8 @@ def plain_markdown_project(where: Path) -> Path:
         "pathway_page": lambda role: renderer.pathway_page(role, pathway_url(role)),
         "quiz_page": lambda role: renderer.quiz_page(role, quiz_url(role)),
         "pathway_cards": lambda: renderer.pathway_cards(""),
+        "where_to_start": lambda: renderer.where_to_start(""),
+        "pathway_count": renderer.pathway_count,
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }
     sources = {

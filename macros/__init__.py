@@ -76,6 +76,14 @@ def define_env(env: MacrosEnv) -> None:
         return renderer.pathway_cards(page_url())
 
     @env.macro
+    def where_to_start() -> str:
+        return renderer.where_to_start(page_url())
+
+    @env.macro
+    def pathway_count() -> str:
+        return renderer.pathway_count()
+
+    @env.macro
     def project_markdown(name: str) -> str:
         """A Markdown file of the project (CONTRIBUTING.md), as text: it is not a template."""
         return (project / name).read_text(encoding="utf-8")

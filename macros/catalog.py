@@ -39,9 +39,10 @@ def data_files(root: Path) -> tuple[list[Path], list[Path]]:
     return sorted((root / PATHWAYS_DIR).glob("*.yaml")), sorted((root / QUIZZES_DIR).glob("*.yaml"))
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the project, with forward slashes."""
     try:
-        return path.relative_to(root).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -56,21 +57,25 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     pathways: dict[str, tuple[Pathway, Document, str]] = {}
     quizzes: dict[str, tuple[Quiz, Document, str]] = {}
 
-    # Roles whose pathway file has errors: their quizzes are not checked against them, so one
-    # mistake gives one message (not a second one in every file that refers to it).
+    # Roles of pathway files that did not load, and their files: their quizzes get one note that
+    # they were not checked against them, not a second error for the same mistake.
     broken_roles: dict[str, str] = {}
 
     def load(path: Path, model):
-        display = _display(path, root)
-        document = None
+        display = display_path(path, root)
         try:
             document = parse_yaml(path, display)
+        except DataError as error:
+            problems.extend(error.problems)
+            if model is Pathway:
+                broken_roles[path.stem] = display  # unreadable: its name is the role it holds
+            return None
+        try:
             return validate_document(document, model, display), document, display
         except DataError as error:
             problems.extend(error.problems)
             if model is Pathway:
-                data = document.data if document is not None else None
-                role = data.get("role") if isinstance(data, dict) else None
+                role = document.data.get("role") if isinstance(document.data, dict) else None
                 broken_roles[role if isinstance(role, str) else path.stem] = display
             return None
 
@@ -100,22 +105,11 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         if loaded is None:
             continue
         quiz, document, display = loaded
-        if quiz.role in broken_roles and quiz.role not in pathways:
-            line, col = document.where(("role",))
-            problems.append(
-                Problem(
-                    display,
-                    line,
-                    col,
-                    "role",
-                    f"not checked against its pathway, because {broken_roles[quiz.role]} has "
-                    "errors (listed above); fix those and run again",
-                    note=True,
-                )
+        problems.extend(
+            _cross_check_quiz(
+                quiz, document, display, pathways, quizzes, question_ids, broken_roles
             )
-            quizzes.setdefault(quiz.role, loaded)
-            continue
-        problems.extend(_cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids))
+        )
         quizzes.setdefault(quiz.role, loaded)
 
     if problems:
@@ -130,7 +124,9 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     )
 
 
-def _cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids) -> list[Problem]:
+def _cross_check_quiz(
+    quiz, document, display, pathways, quizzes, question_ids, broken_roles
+) -> list[Problem]:
     problems = []
 
     def problem(field, message):
@@ -144,7 +140,20 @@ def _cross_check_quiz(quiz, document, display, pathways, quizzes, question_ids) 
             f"(also in {quizzes[quiz.role][2]})",
         )
     pathway_entry = pathways.get(quiz.role)
-    if pathway_entry is None:
+    if pathway_entry is None and quiz.role in broken_roles:
+        line, col = document.where(("role",))
+        problems.append(
+            Problem(
+                display,
+                line,
+                col,
+                "role",
+                f"not checked against its pathway, because {broken_roles[quiz.role]} has errors "
+                "(listed above); fix those and run again",
+                note=True,
+            )
+        )
+    elif pathway_entry is None:
         problem(
             ("role",),
             f"expected the role of a pathway ({', '.join(pathways) or 'none loaded'}), "

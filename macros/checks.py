@@ -8,54 +8,114 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .catalog import Catalog, data_files, load_catalog
+from . import review
+from .catalog import QUIZZES_DIR, Catalog, data_files, display_path, load_catalog
 from .executable import TIME_LIMIT, check_keys
-from .loader import DataError, Problem
-from .models import Pathway, PercentChange
+from .loader import DataError, Document, Problem, parse_yaml
+from .models import Pathway, PercentChange, Quiz
 from .render import percent
+from .stubs import STUB_FOLDERS, stub_problems
 
 WEEKS_PER_MONTH = 52 / 12
 
 
-def _is_quiz_file(path: Path) -> bool:
-    if "quizzes" in path.parts:
+def _parse_all(paths: list[Path], root: Path) -> dict[Path, Document | None]:
+    """Each file's parse (None if it does not parse: the loader reports why)."""
+    parsed: dict[Path, Document | None] = {}
+    for path in paths:
+        try:
+            parsed[path] = parse_yaml(path, display_path(path, root))
+        except DataError:
+            parsed[path] = None
+    return parsed
+
+
+def _role(path: Path, document: Document | None) -> str:
+    data = document.data if document else None
+    role = data.get("role") if isinstance(data, dict) else None
+    return role if isinstance(role, str) else path.stem
+
+
+def _is_quiz(path: Path, document: Document | None, quiz_dir: Path) -> bool:
+    if path.parent == quiz_dir:
         return True
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False
-    return isinstance(data, dict) and "questions" in data
+    return document is not None and review.model_of(document) is Quiz
 
 
 def validate_paths(
     root: Path, paths: list[Path], time_limit: float | None = TIME_LIMIT
 ) -> tuple[list[Problem], list[Problem]]:
-    """Check the given files (or all of them) with the site's loader, then run their executable
-    keys (unless `time_limit` is None); return (errors, warnings)."""
+    """Check the given files (or all of them) with the site's loader and the review rules, run
+    their executable keys (unless `time_limit` is None) and check their page stubs.
+
+    A pathway is checked with its quiz and a quiz with its pathway (the pair shares a role);
+    every other file is loaded for context (question ids are unique across quizzes) but only
+    the given files and their partners are reported, and warnings only for the given files.
+    Returns (errors, warnings).
+    """
     all_pathways, all_quizzes = data_files(root)
-    if paths:
-        resolved = [p if p.is_absolute() else (Path.cwd() / p) for p in paths]
-        missing = [p for p in resolved if not p.is_file()]
-        if missing:
-            return [
-                Problem(str(p), 1, 1, "(file)", "expected a file, found nothing at this path")
-                for p in missing
-            ], []
-        quiz_files = [p for p in resolved if _is_quiz_file(p)]
-        given_pathways = [p for p in resolved if p not in quiz_files]
-        # Quizzes are checked against their pathways, so every pathway is loaded for context.
-        given = {p.resolve() for p in given_pathways}
-        pathway_files = given_pathways + [p for p in all_pathways if p.resolve() not in given]
-    else:
-        pathway_files, quiz_files = all_pathways, all_quizzes
+    asked = [p if p.is_absolute() else (Path.cwd() / p) for p in paths]
+    missing = [p for p in asked if not p.is_file()]
+    if missing:
+        return [
+            Problem(
+                str(p),
+                1,
+                1,
+                "(file)",
+                "expected a file, found nothing at this path: "
+                "check the path, or run `pathways validate` for every file",
+            )
+            for p in missing
+        ], []
+    quiz_dir = (root / QUIZZES_DIR).resolve()
+    files = {p.resolve(): None for p in [*all_pathways, *all_quizzes, *asked]}
+    parsed = _parse_all(list(files), root)
+    quizzes = [p for p in parsed if _is_quiz(p, parsed[p], quiz_dir)]
+    pathways = [p for p in parsed if p not in quizzes]
+    asked_set = {p.resolve() for p in asked} or set(parsed)
+    asked_roles = {_role(p, parsed[p]) for p in asked_set}
+    checked = asked_set | {p for p in parsed if _role(p, parsed[p]) in asked_roles}
+    checked_displays = {display_path(p, root) for p in checked}
+    asked_displays = {display_path(p, root) for p in asked_set}
+
+    errors: list[Problem] = []
+    found_warnings: list[Problem] = []
+    catalog = None
     try:
-        catalog = load_catalog(root, pathway_files, quiz_files)
+        catalog = load_catalog(root, pathways, quizzes)
     except DataError as error:
-        return list(error.problems), []
-    errors = [] if time_limit is None else check_keys(catalog, time_limit)
-    return errors, warnings(catalog)
+        errors.extend(error.problems)
+        if not any(e.file in checked_displays for e in error.problems):
+            # Only files not asked about are broken: check the asked ones on their own.
+            mine = [p for p in checked if p in pathways], [p for p in checked if p in quizzes]
+            try:
+                catalog = load_catalog(root, *mine)
+            except DataError as again:
+                errors.extend(again.problems)
+    if catalog is not None:
+        errors.extend(review.catalog_problems(catalog, checked_displays))
+        # Stubs are written from the data: judge them only once the data itself is right.
+        stubs = stub_problems(root, catalog) if not errors else []
+        errors.extend(stubs)
+        checked_displays |= {f"docs/{f}/{r}.md" for f in STUB_FOLDERS for r in asked_roles}
+        if not paths:  # every file: a stub left from a removed role too
+            checked_displays |= {stub.file for stub in stubs}
+        if time_limit is not None:
+            errors.extend(check_keys(catalog, time_limit))
+        found_warnings = [w for w in warnings(catalog) if w.file in asked_displays]
+    placeholders = [
+        problem
+        for path in checked
+        if parsed[path] is not None
+        for problem in review.placeholder_problems(
+            parsed[path], display_path(path, root), review.model_of(parsed[path])
+        )
+    ]
+    # A placeholder where a number belongs is one mistake, not two: keep the placeholder's message.
+    covered = {(p.file, p.field) for p in placeholders}
+    errors = [e for e in errors if (e.file, e.field) not in covered] + placeholders
+    return sorted(e for e in errors if e.file in checked_displays), found_warnings
 
 
 def _percent_range(change: PercentChange) -> tuple[float, float]:
@@ -64,6 +124,29 @@ def _percent_range(change: PercentChange) -> tuple[float, float]:
 
 def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _salary_change_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
+    """The stated changes against the change the two salary ranges imply (when both are given)."""
+    found = []
+    salary = pathway.salary
+    if salary.backend is None or salary.target is None:
+        return found
+    low = round(100 * (salary.target.min_k / salary.backend.min_k - 1))
+    high = round(100 * (salary.target.max_k / salary.backend.max_k - 1))
+    implied = (min(low, high), max(low, high))
+    implied_text = (
+        f"the salary ranges (${salary.backend.min_k}k-${salary.backend.max_k}k to "
+        f"${salary.target.min_k}k-${salary.target.max_k}k), which imply about "
+        f"+{implied[0]}% to +{implied[1]}%"
+    )
+    for field, change, label in (
+        (("salary_change",), pathway.salary_change, "the header's salary change"),
+        (("salary", "stated_increase"), salary.stated_increase, "the FAQ's stated increase"),
+    ):
+        if change is not None and not _overlaps(_percent_range(change), implied):
+            found.append((field, f"{label} of {percent(change)} disagrees with {implied_text}"))
+    return found
 
 
 def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
@@ -105,21 +188,8 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
                     f"{weeks_months} months), not the title's {pathway.headline_months} months",
                 )
             )
+    found.extend(_salary_change_warnings(pathway))
     salary = pathway.salary
-    low = round(100 * (salary.target.min_k / salary.backend.min_k - 1))
-    high = round(100 * (salary.target.max_k / salary.backend.max_k - 1))
-    implied = (min(low, high), max(low, high))
-    implied_text = (
-        f"the salary ranges (${salary.backend.min_k}k-${salary.backend.max_k}k to "
-        f"${salary.target.min_k}k-${salary.target.max_k}k), which imply about "
-        f"+{implied[0]}% to +{implied[1]}%"
-    )
-    for field, change, label in (
-        (("salary_change",), pathway.salary_change, "the header's salary change"),
-        (("salary", "stated_increase"), salary.stated_increase, "the FAQ's stated increase"),
-    ):
-        if change is not None and not _overlaps(_percent_range(change), implied):
-            found.append((field, f"{label} of {percent(change)} disagrees with {implied_text}"))
     if (
         pathway.salary_change
         and salary.stated_increase

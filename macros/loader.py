@@ -280,6 +280,20 @@ def parse_yaml(path: Path, display: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _indenting_tab(text, line)
+        if tab is not None:
+            raise DataError(
+                [
+                    Problem(
+                        display,
+                        line,
+                        tab,
+                        "(yaml)",
+                        "expected indentation with spaces, "
+                        "found a tab: indent with spaces, not tabs",
+                    )
+                ]
+            ) from None
         problem = error.problem or "unreadable YAML"
         context = ""
         if error.context:
@@ -300,6 +314,16 @@ def parse_yaml(path: Path, display: str) -> Document:
     finally:
         loader.dispose()
     return Document(path, data, positions)
+
+
+def _indenting_tab(text: str, line: int) -> int | None:
+    """The column of a tab in the indentation of `line` (YAML forbids tabs there), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    written = lines[line - 1]
+    indentation = written[: len(written) - len(written.lstrip(" \t"))]
+    return indentation.index("\t") + 1 if "\t" in indentation else None
 
 
 # ------------------------------------------------------------------------- pydantic translation

@@ -4,6 +4,9 @@ The YAML files are the only thing contributors edit, so every rule a reviewer wo
 to remember lives here: unknown keys are errors, priorities are one of three levels, weeks are
 positive, links are http(s). A field the source document does not state is written as `null` and
 rendered as "not stated"; it is required all the same, so a forgotten field is still an error.
+
+Each field's docstring is its documentation: the JSON Schemas in schemas/ carry it as the field's
+description (what it holds, an example, the rule), so editors show it as you type.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from .rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -39,7 +44,9 @@ HttpUrl = Annotated[
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
 
 
 # --------------------------------------------------------------------------------------- pathway
@@ -60,7 +67,10 @@ class MonthRange(Model):
     """A span of months as the source states it ("6-9 months")."""
 
     min_months: Annotated[int, Field(gt=0)]
+    """The shortest time the source states, in whole months above 0: 6 for "6-9 months"."""
     max_months: Annotated[int, Field(gt=0)]
+    """The longest time the source states, in whole months, at least min_months: 9 for "6-9
+    months" (write 6 and 6 for "6 months")."""
 
     @model_validator(mode="after")
     def _ordered(self) -> MonthRange:
@@ -72,8 +82,12 @@ class PercentChange(Model):
     """A salary change in percent: "+40%", "+20% to +50%", "around 60% or more"."""
 
     low: Annotated[int, Field(ge=0)]
-    high: Annotated[int | None, Field(ge=0, description="null: open-ended ('or more')")]
+    """The smallest increase, in whole percent: 20 for "+20% to +50%", 40 for "+40%"."""
+    high: Annotated[int | None, Field(ge=0)]
+    """The largest increase, at least low: 50 for "+20% to +50%", 40 for "+40%"; null for an
+    open-ended "or more"."""
     approximate: bool = False
+    """true where the source hedges ("around 60%"); may be left out (false)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> PercentChange:
@@ -85,7 +99,9 @@ class SalaryRange(Model):
     """Yearly pay in thousands of US dollars."""
 
     min_k: Annotated[int, Field(gt=0)]
+    """The bottom of the range, in thousands of US dollars a year: 85 for "$85k-$140k"."""
     max_k: Annotated[int, Field(gt=0)]
+    """The top of the range, at least min_k: 140 for "$85k-$140k"."""
 
     @model_validator(mode="after")
     def _ordered(self) -> SalaryRange:
@@ -94,81 +110,149 @@ class SalaryRange(Model):
 
 
 class Resource(Model):
+    """A course, book, tool or page the source names."""
+
     name: Text
+    """Its exact name, as the source spells it: "Fast.ai Practical Deep Learning"."""
     url: HttpUrl | None = None
+    """Its address, only where the source gives one; http:// or https:// only. May be left out."""
 
 
 class TransferableSkill(Model):
+    """A skill the reader already has from backend work."""
+
     id: Slug
+    """The skill's id: lower-case words joined by hyphens, unique in the pathway: api-development.
+    Links (#skill-<id>) and quiz topics use it, so keep it once published."""
     name: Text
+    """The source's name for the skill: "API Development"."""
     how_it_transfers: Text
+    """How the skill is used in the new role, in your own words (one or two sentences)."""
 
 
 class SkillToLearn(Model):
+    """A skill to learn, in the source's order."""
+
     id: Slug
+    """The skill's id: lower-case words joined by hyphens, unique in the pathway:
+    model-quantization. Links (#skill-<id>) and quiz topics use it."""
     name: Text
-    priority: Annotated[Priority | None, Field(description="null: not stated in the source")]
-    weeks: Annotated[
-        Annotated[int, Field(gt=0)] | Literal["ongoing"] | None,
-        Field(description="positive whole weeks, 'ongoing', or null: not stated in the source"),
-    ]
+    """The source's name for the skill, exactly: "Model Quantization"."""
+    priority: Priority | None
+    """How the source ranks it: Critical, Important or Nice to have; null where the source does
+    not say (the page shows "not stated in the source")."""
+    weeks: Annotated[int, Field(gt=0)] | Literal["ongoing"] | None
+    """How long the source says it takes: whole weeks above 0 (6), ongoing, or null where the
+    source does not say."""
     study: Text
-    resources: Annotated[list[Resource], Field(min_length=1)]
+    """What to study and how to practise it, in your own words; name every resource listed below."""
+    resources: list[Resource]
+    """The resources the source names for this skill; [] if it names none (the page then says
+    "not stated in the source")."""
 
 
 class Phase(Model):
+    """One phase of the roadmap."""
+
     name: Text
+    """The phase's name as the source gives it: "Foundations"."""
     weeks: Annotated[int, Field(gt=0)]
+    """How long the phase lasts, in whole weeks above 0: 4. Phases follow each other, so the page
+    shows weeks 1-4, 5-10 and so on."""
     tasks: Annotated[list[Text], Field(min_length=1)]
+    """Every task the source lists for the phase, one item each, in your own words."""
     resources: list[Resource]
+    """The resources the source names for the phase; [] if it names none."""
 
 
 class RealityCheck(Model):
+    """The honest part of the guide: each list has at least one item, in your own words."""
+
     love: Annotated[list[Text], Field(min_length=1)]
+    """What the reader will love about the role, one point per item."""
     miss: Annotated[list[Text], Field(min_length=1)]
+    """What the reader might miss from backend work, one point per item."""
     challenges: Annotated[list[Text], Field(min_length=1)]
+    """The biggest challenges of the move, one point per item."""
 
 
 class ActionPlan(Model):
+    """First steps: each list has at least one task, in your own words."""
+
     this_week: Annotated[list[Text], Field(min_length=1)]
+    """Tasks for this week: "Install PyTorch and run a first model"."""
     this_month: Annotated[list[Text], Field(min_length=1)]
+    """Tasks for this month."""
     next_90_days: Annotated[list[Text], Field(min_length=1)]
+    """Tasks for the next 90 days."""
 
 
 class Salary(Model):
-    backend: SalaryRange
-    target: SalaryRange
-    stated_increase: Annotated[
-        PercentChange | None, Field(description="the increase the FAQ states; null: none stated")
-    ]
-    starting_range: Annotated[
-        SalaryRange | None, Field(description="a starting range the FAQ gives; null: none")
-    ] = None
-    notes: Annotated[list[Text], Field(description="the FAQ's other points, in our words")] = []
+    """The salary FAQ's figures. Cite their source in the pull request."""
+
+    backend: SalaryRange | None
+    """What a backend developer earns, per the source: {min_k: 85, max_k: 140}; null where the
+    source gives no figure (the page shows "not stated in the source"). Never invent one."""
+    target: SalaryRange | None
+    """What the new role pays, per the source: {min_k: 130, max_k: 220}; null where the source
+    gives no figure."""
+    stated_increase: PercentChange | None
+    """The increase the FAQ states, in the form of salary_change: {low: 30, high: 50}; null where
+    it states none."""
+    starting_range: SalaryRange | None = None
+    """A starting range the FAQ gives: {min_k: 150, max_k: 180}; null or left out if none."""
+    notes: list[Text] = []
+    """The FAQ's other points, in your own words, one per item; [] or left out if none."""
 
 
 class Pathway(Model):
+    """One career pathway (data/pathways/<role>.yaml): every fact from its source guide."""
+
     role: Slug
+    """The pathway's id and the page's address (pathways/<role>/): lower-case words joined by
+    hyphens, the file's name without .yaml: ai-platform-engineer."""
     source_role: Text
+    """The role the reader has now: Backend Developer."""
     target_role: Text
-    headline: Annotated[Text, Field(description="the guide's promise, in our words")]
-    headline_months: Annotated[
-        int | None, Field(gt=0, description="months the source's title names; null: none")
-    ]
-    summary: Annotated[
-        Text, Field(max_length=200, description="one sentence: the page's meta description")
-    ]
+    """The role the pathway leads to, as the source names it: AI Platform Engineer. It is the
+    page's title."""
+    suits: Text
+    """What in backend work today points to this role, a short phrase that follows "if you
+    like": "performance tuning". The home page's "Where to start" lists it."""
+    headline: Text
+    """The guide's promise in one line, in your own words, without its month figure (that goes
+    in headline_months)."""
+    headline_months: Annotated[int | None, Field(gt=0)]
+    """The months the source's title names, a whole number: 6 for "Your 6-Month Guide"; null if
+    the title names none."""
+    summary: Annotated[Text, Field(max_length=200)]
+    """One sentence of at most 200 characters on who the pathway is for and where it leads: the
+    page's description for search engines and its home-page card."""
     difficulty: Difficulty | None
+    """The difficulty the source states: Easy, Moderate or Challenging; null if it states none."""
     timeline: MonthRange | None
-    salary_change: Annotated[PercentChange | None, Field(description="the header figure")]
+    """The timeline the source states: {min_months: 6, max_months: 9} for "6-9 months"; null if
+    it states none."""
+    salary_change: PercentChange | None
+    """The salary change in the source's header: {low: 40, high: 40} for "+40%", {low: 20,
+    high: 50} for "+20% to +50%"; null if the header states none."""
     demand: Text | None
+    """What the source says of demand for the role, in your own words: "High, and climbing";
+    null if it says nothing."""
     overview: Annotated[list[Text], Field(min_length=1)]
+    """The overview, one paragraph per item, in your own words; at least one."""
     transferable_skills: Annotated[list[TransferableSkill], Field(min_length=1)]
+    """The skills the reader already has, in the source's order; at least one."""
     skills_to_learn: Annotated[list[SkillToLearn], Field(min_length=1)]
+    """The skills to learn, in the source's order; at least one."""
     roadmap: Annotated[list[Phase], Field(min_length=1)]
+    """The roadmap's phases, in order; at least one."""
     reality_check: RealityCheck
+    """What the reader will love, might miss and find hardest."""
     action_plan: ActionPlan
+    """Tasks for this week, this month and the next 90 days."""
     salary: Salary
+    """The salary FAQ's figures; null where the source gives none."""
 
     @model_validator(mode="after")
     def _unique_skill_ids(self) -> Pathway:
@@ -195,24 +279,39 @@ QuestionDifficulty = Literal["easy", "medium", "hard"]
 
 
 class Reference(Model):
+    """The authoritative source that proves a question's key."""
+
     title: Text
+    """The page's or paper's title: "PyTorch docs: Quantization"."""
     url: HttpUrl
+    """Its address, http:// or https:// only: official documentation, the paper or the
+    standard."""
 
 
 class Option(Model):
-    text: Annotated[Text, Field(description="inline Markdown")]
+    """One option of a choice question."""
+
+    text: Text
+    """The option as shown, inline Markdown: "`torch.compile`". Unique within the question."""
     correct: bool = False
+    """true for a correct option; left out (false) for the others."""
 
 
 class _Question(Model):
     id: Slug
-    topic: Annotated[Slug, Field(description="the id of a skill of this role's pathway")]
+    """The question's id, unique across all quizzes: lower-case words joined by hyphens,
+    qat-fake-quantization. Saved progress follows it: never rename or reuse one."""
+    topic: Slug
+    """The id of a skill of this role's pathway (transferable_skills or skills_to_learn) the
+    question checks: model-quantization. The score breaks down by topic."""
     difficulty: QuestionDifficulty
-    prompt: Annotated[Text, Field(description="Markdown; code blocks allowed")]
-    explanation: Annotated[
-        Text, Field(description="Markdown: why the key is right, the rest wrong")
-    ]
+    """easy, medium or hard."""
+    prompt: Text
+    """The question, in Markdown; code blocks allowed."""
+    explanation: Text
+    """Markdown: why the key is right and why the likely wrong answers are wrong."""
     reference: Reference
+    """The authoritative source that proves the key."""
 
 
 def _unique_option_texts(options: list[Option]) -> None:
@@ -223,8 +322,12 @@ def _unique_option_texts(options: list[Option]) -> None:
 
 
 class SingleChoice(_Question):
+    """A question with exactly one correct option."""
+
     type: Literal["single"]
+    """single: the learner picks one option."""
     options: Annotated[list[Option], Field(min_length=2)]
+    """At least two options, exactly one with correct: true."""
 
     @field_validator("options")
     @classmethod
@@ -237,8 +340,12 @@ class SingleChoice(_Question):
 
 
 class MultipleChoice(_Question):
+    """A question whose learner must pick all and only the correct options."""
+
     type: Literal["multiple"]
+    """multiple: the learner picks every correct option."""
     options: Annotated[list[Option], Field(min_length=3)]
+    """At least three options; at least one correct and at least one wrong."""
 
     @field_validator("options")
     @classmethod
@@ -252,26 +359,38 @@ class MultipleChoice(_Question):
 
 
 class NumericAnswer(Model):
+    """The key of a numeric question."""
+
     value: float
+    """The right number: 0.0118."""
     tolerance: Annotated[float, Field(ge=0)]
-    unit: Annotated[str, Field(description="'' for a pure number")] = ""
+    """How far an answer may be from value and still be right, at least 0: 0.0005."""
+    unit: str = ""
+    """The unit the answer is typed in: GB; "" or left out for a pure number."""
 
 
 class Numeric(_Question):
+    """A question answered with a number."""
+
     type: Literal["numeric"]
+    """numeric: the learner types a number."""
     answer: NumericAnswer
-    compute: Annotated[
-        str | None,
-        Field(
-            description="Python (stdlib or NumPy) that assigns the key to `result`; tests run it"
-        ),
-    ] = None
+    """The key: {value: 4, tolerance: 0, unit: bytes}."""
+    compute: str | None = None
+    """Python (standard library or NumPy) that assigns the key to `result`: "result = 2 ** 10".
+    The tests run it and compare; a question with compute counts as executable."""
 
 
 class CodeOutput(_Question):
+    """A question that asks what a short program prints."""
+
     type: Literal["code-output"]
-    code: Annotated[Text, Field(description="Python (stdlib or NumPy) whose output is asked for")]
-    output: Annotated[Text, Field(description="exactly what the code prints")]
+    """code-output: the learner types what the code prints."""
+    code: Text
+    """A short deterministic Python snippet (standard library or NumPy): "print(7 // 2)". The
+    tests run it."""
+    output: Text
+    """Exactly what the code prints: 3."""
 
 
 # The one union of question kinds: code that handles them matches on it and ends with
@@ -283,11 +402,27 @@ Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 
 class Quiz(Model):
+    """One role's self-check quiz (quizzes/<role>.yaml)."""
+
     role: Slug
+    """The role of the pathway this quiz belongs to: ai-platform-engineer."""
     title: Text
+    """The quiz's title: "AI Platform Engineer self-check"."""
     description: Annotated[Text, Field(max_length=200)]
+    """One sentence of at most 200 characters on what the quiz checks: the page's description
+    for search engines."""
     # Ids are checked unique across all quizzes by the catalog, which knows their lines.
-    questions: Annotated[list[Question], Field(min_length=1)]
+    questions: Annotated[
+        list[Question],
+        Field(
+            min_length=1,
+            description=(
+                f"The questions. `pathways validate` asks for at least {MIN_QUESTIONS}, of "
+                f"which at least {MIN_EXECUTABLE} executable (numeric with compute, or "
+                f"code-output), on at least {MIN_TOPICS} topics."
+            ),
+        ),
+    ]
 
     @property
     def topics(self) -> list[str]:

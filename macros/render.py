@@ -76,6 +76,8 @@ def months(timeline) -> str:
 
 
 def dollars(salary_range) -> str:
+    if salary_range is None:
+        return "not stated"
     return f"${salary_range.min_k}k–${salary_range.max_k}k"
 
 
@@ -169,6 +171,32 @@ class Renderer:
 
     def pathway_cards(self, page_url: str) -> str:
         return self._render("pathway_cards.html.j2", page_url)
+
+    def where_to_start(self, page_url: str) -> str:
+        return self._render("where_to_start.html.j2", page_url)
+
+    def pathway_count(self) -> str:
+        """How many pathways there are, as prose writes a count: 'five', '12'."""
+        return count_words(len(self.catalog.pathways))
+
+
+_NUMBER_WORDS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+]
+
+
+def count_words(count: int) -> str:
+    return _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
 
 
 def front_matter_text(text: str) -> str:

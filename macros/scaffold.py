@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import rules
 from .catalog import PATHWAYS_DIR, QUIZZES_DIR
 from .models import SLUG_PATTERN
 from .render import TEMPLATES
+
+
+def _context(role: str, title: str) -> dict:
+    """What the templates fill in: every placeholder and rule comes from macros/rules.py."""
+    return {
+        "role": role,
+        "title": title,
+        "mark": rules.PLACEHOLDER_MARK,
+        # JSON strings are YAML strings: a hint may hold ': ' without breaking the file.
+        "todo": lambda hint: json.dumps(rules.placeholder(hint)),
+        "skill_id": rules.placeholder_id("first-skill"),
+        "question_id": rules.placeholder_id(f"{role}-question"),
+        "min_questions": rules.MIN_QUESTIONS,
+        "min_executable": rules.MIN_EXECUTABLE,
+        "min_topics": rules.MIN_TOPICS,
+    }
 
 
 def write_scaffold(root: Path, role: str) -> list[Path]:
@@ -34,5 +52,6 @@ def write_scaffold(root: Path, role: str) -> list[Path]:
     )
     for template, path in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(env.get_template(template).render(role=role, title=title), encoding="utf-8")
+        text = env.get_template(template).render(**_context(role, title))
+        path.write_text(text, encoding="utf-8")
     return list(targets.values())

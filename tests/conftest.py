@@ -16,6 +16,9 @@ import pytest
 from factories import pathway_data, quiz_data, write_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+# The project whose data the `data` tests check: this repository, or (PATHWAYS_PROJECT) another
+# copy of the site, as tests/test_contributing.py does with a sixth pathway written in a test.
+PROJECT = Path(os.environ.get("PATHWAYS_PROJECT", ROOT)).resolve()
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -107,9 +110,9 @@ def example_project(where: Path, pathway: dict | None = None, quiz: dict | None 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session into a temp dir."""
+    """The site of PROJECT (the real one unless told otherwise), built once per session."""
     site = tmp_path_factory.mktemp("site")
-    warnings = build_site(ROOT, site)
+    warnings = build_site(PROJECT, site)
     assert warnings == [], f"the build warned: {warnings}"
     return site
 

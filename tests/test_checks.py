@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT, example_project
-from factories import pathway_data, quiz_data
+from factories import complete_pathway_and_quiz
 
 from macros.checks import validate_paths
 
@@ -22,39 +22,37 @@ def test_the_seed_pathways_disagreements_are_found():
 
     # Header salary change vs the FAQ's percentage.
     assert has(
-        "ai-model-optimizer.yaml:12: salary_change: the header's salary change of +40% "
+        "ai-model-optimizer.yaml:13: salary_change: the header's salary change of +40% "
         "differs from the FAQ's stated increase of +30% to +50%"
     )
     assert has(
-        "deep-learning-engineer.yaml:12: salary_change: the header's salary change of +40% "
+        "deep-learning-engineer.yaml:13: salary_change: the header's salary change of +40% "
         "differs from the FAQ's stated increase of +40% to +100%"
     )
     # A salary change the ranges do not support.
     assert has(
-        "ai-infrastructure-engineer.yaml:14: salary_change: the header's salary change of "
+        "ai-infrastructure-engineer.yaml:15: salary_change: the header's salary change of "
         "+40% disagrees with the salary ranges ($85k-$140k to $140k-$240k), which imply "
         "about +65% to +71%"
     )
     # Roadmap weeks vs the stated timeline, and vs the title where no timeline is stated.
     assert has(
-        "ai-infrastructure-engineer.yaml:150: roadmap: the roadmap's phases add up to 28 "
+        "ai-infrastructure-engineer.yaml:151: roadmap: the roadmap's phases add up to 28 "
         "weeks (about 6.5 months), outside the stated timeline of 9-12 months"
     )
     assert has(
-        "ai-research-engineer.yaml:120: roadmap: the roadmap's phases add up to 40 weeks "
+        "ai-research-engineer.yaml:121: roadmap: the roadmap's phases add up to 40 weeks "
         "(about 9.2 months), not the title's 12 months"
     )
     # The Platform guide's header and FAQ agree (+20% to +50%): no such warning for it.
-    assert not has("ai-platform-engineer.yaml:12: salary_change")
+    assert not has("ai-platform-engineer.yaml:13: salary_change")
 
 
 def test_consistent_data_has_no_warnings(tmp_path):
-    data = pathway_data()
+    data, quiz = complete_pathway_and_quiz("example-role", "Example Engineer")
     data["salary_change"] = {"low": 53, "high": 57}
     data["salary"]["stated_increase"] = {"low": 53, "high": 57}
     data["roadmap"][0]["weeks"] = 26  # 32 weeks in all: about 7.4 months, inside 6-9
-    quiz = quiz_data()
-    quiz["questions"][1]["topic"] = "unstated-skill"
     project = example_project(tmp_path, data, quiz)
     assert validate_paths(project, []) == ([], [])
 
@@ -63,15 +61,18 @@ def test_a_skill_no_question_covers_is_a_warning(tmp_path):
     project = example_project(tmp_path)
     _, warnings = validate_paths(project, [])
     assert (
-        "data/pathways/example-role.yaml:30: skills_to_learn[1].id: no question of "
+        "data/pathways/example-role.yaml:31: skills_to_learn[1].id: no question of "
         "quizzes/example-role.yaml has the topic 'unstated-skill'"
     ) in messages(warnings)
 
 
 def test_validating_one_file_checks_it_against_every_pathway(tmp_path):
-    project = example_project(tmp_path)
+    project = example_project(tmp_path, *complete_pathway_and_quiz("example-role", "Example"))
     errors, _ = validate_paths(project, [project / "quizzes" / "example-role.yaml"])
     assert errors == []
     missing = project / "quizzes" / "nowhere.yaml"
     errors, _ = validate_paths(project, [missing])
-    assert [e.message for e in errors] == ["expected a file, found nothing at this path"]
+    assert [e.message for e in errors] == [
+        "expected a file, found nothing at this path: check the path, or run `pathways validate` "
+        "for every file"
+    ]

@@ -7,21 +7,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
-from conftest import ROOT, build_site, example_project
+from conftest import PROJECT, ROOT, example_project
 
 from macros import grading
 from macros.catalog import load_catalog
 from macros.cues import shown_order
 from macros.grading import LETTERS
 from macros.models import MultipleChoice, SingleChoice
+from macros.rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS, PLACEHOLDER_MARK
 
 PATHWAYS = Path(sys.executable).parent / "pathways"
-CATALOG = load_catalog(ROOT)
+CATALOG = load_catalog(PROJECT)
 
 
 def run(
-    *args: str, stdin: str = "", cwd: Path = ROOT, env: dict | None = None
+    *args: str, stdin: str = "", cwd: Path = PROJECT, env: dict | None = None
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(PATHWAYS), *args],
@@ -136,28 +138,49 @@ def test_grade_rejects_a_malformed_file(tmp_path):
     assert done.returncode == 2 and "expected a mapping with 'role' and 'answers'" in done.stderr
 
 
-def test_validate_passes_on_the_real_data_and_warns_of_the_sources_disagreements():
+@pytest.mark.data
+def test_validate_passes_on_the_data():
     done = run("validate")
     assert done.returncode == 0, done.stderr
     assert "OK: 0 error(s)" in done.stdout
+
+
+def test_validate_warns_of_the_sources_disagreements():
+    done = run("validate", cwd=ROOT)
     assert "data/pathways/ai-model-optimizer.yaml" in done.stdout
     assert "salary_change" in done.stdout and "(warning)" in done.stdout
 
 
-def test_new_writes_a_pathway_and_quiz_that_validate_and_build(tmp_path):
+def test_the_untouched_scaffold_fails_validate_naming_each_placeholder(tmp_path):
     project = example_project(tmp_path)
     done = run("--root", str(project), "new", "ml-security-engineer")
     assert done.returncode == 0, done.stderr
+    written = {
+        "data/pathways/ml-security-engineer.yaml": "../../schemas/pathway.schema.json",
+        "quizzes/ml-security-engineer.yaml": "../schemas/quiz.schema.json",
+    }
+    validated = run("validate", "data/pathways/ml-security-engineer.yaml", cwd=project)
+    assert validated.returncode == 1
+    errors = validated.stderr.splitlines()
+    for name, schema in written.items():
+        lines = (project / name).read_text(encoding="utf-8").splitlines()
+        assert lines[0] == f"# yaml-language-server: $schema={schema}"
+        # Every line that holds a placeholder value (not a comment) has its own error.
+        marked = [
+            number
+            for number, line in enumerate(lines, start=1)
+            if not line.lstrip().startswith("#")
+            and (PLACEHOLDER_MARK in line or f"{PLACEHOLDER_MARK.lower()}-" in line)
+        ]
+        assert marked
+        for number in marked:
+            here = [e for e in errors if e.startswith(f"{name}:{number}:")]
+            assert len(here) == 1 and "the scaffold's placeholder" in here[0], (number, errors)
+    quiz = (project / "quizzes/ml-security-engineer.yaml").read_text(encoding="utf-8")
     assert (
-        (project / "data/pathways/ml-security-engineer.yaml")
-        .read_text()
-        .startswith("# yaml-language-server: $schema=../../schemas/pathway.schema.json")
+        f"at least {MIN_QUESTIONS} questions, at least {MIN_EXECUTABLE} of them executable" in quiz
     )
-    assert run("--root", str(project), "validate").returncode == 0
-    site = tmp_path / "site"
-    assert build_site(project, site) == []
-    assert (site / "pathways" / "ml-security-engineer" / "index.html").is_file()
-    assert (site / "quizzes" / "ml-security-engineer" / "index.html").is_file()
+    assert f"on at least {MIN_TOPICS} different topics" in quiz
     again = run("--root", str(project), "new", "ml-security-engineer")
     assert again.returncode == 2 and "exists already" in again.stderr
 

@@ -7,7 +7,10 @@ import posixpath
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from pages import parse
+
+pytestmark = pytest.mark.data
 
 
 def _ids(path):

@@ -8,13 +8,23 @@ import json
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import PROJECT, ROOT
 
 from macros import schema
 
-DATA = sorted((ROOT / "data" / "pathways").glob("*.yaml")) + sorted(
-    (ROOT / "quizzes").glob("*.yaml")
+DATA = sorted((PROJECT / "data" / "pathways").glob("*.yaml")) + sorted(
+    (PROJECT / "quizzes").glob("*.yaml")
 )
+
+
+def undescribed(document: dict) -> list[str]:
+    """Every property of a schema (its own and its definitions') that has no description."""
+    missing = []
+    for name, definition in {"(root)": document, **document.get("$defs", {})}.items():
+        for prop, spec in definition.get("properties", {}).items():
+            if not str(spec.get("description", "")).strip():
+                missing.append(f"{name}.{prop}")
+    return missing
 
 
 def test_committed_schemas_equal_the_generated_ones():
@@ -23,7 +33,34 @@ def test_committed_schemas_equal_the_generated_ones():
         assert committed == text, f"schemas/{name} is stale: run `pathways schema`"
 
 
-@pytest.mark.parametrize("path", DATA, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_property_of_both_schemas_is_described():
+    for name, text in schema.generate().items():
+        assert undescribed(json.loads(text)) == [], f"{name}: add a docstring to these fields"
+
+
+def test_the_description_check_finds_a_property_without_one():
+    document = json.loads(schema.generate()["pathway.schema.json"])
+    del document["$defs"]["Phase"]["properties"]["weeks"]["description"]
+    document["properties"]["role"]["description"] = " "
+    assert undescribed(document) == ["(root).role", "Phase.weeks"]
+
+
+def test_descriptions_come_from_the_models_field_docs():
+    from macros.models import Phase, Quiz
+    from macros.rules import MIN_QUESTIONS
+
+    document = json.loads(schema.generate()["pathway.schema.json"])
+    described = document["$defs"]["Phase"]["properties"]["weeks"]["description"]
+    assert described == Phase.model_fields["weeks"].description
+    quiz = json.loads(schema.generate()["quiz.schema.json"])
+    assert f"at least {MIN_QUESTIONS}" in quiz["properties"]["questions"]["description"]
+    assert (
+        Quiz.model_fields["questions"].description == quiz["properties"]["questions"]["description"]
+    )
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.relative_to(PROJECT).as_posix())
 def test_every_data_file_validates_against_its_schema_and_names_it(path):
     kind = "quiz" if path.parent.name == "quizzes" else "pathway"
     first_line = path.read_text(encoding="utf-8").splitlines()[0]

@@ -1,0 +1,128 @@
+"""What a reviewer would reject although the files load: placeholders left in, a quiz too small.
+
+The site build accepts such files, so a half-filled pathway can be previewed with `make serve`;
+`pathways validate` (and so the tests and the pre-commit hook) reports them as errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .catalog import Catalog
+from .loader import Document, FieldPath, Problem, _accepts_null, dotted
+from .models import CodeOutput, Numeric, Pathway, Quiz
+from .rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS, is_placeholder
+
+
+def is_executable(question) -> bool:
+    """A question whose key the tests recompute: code-output, or numeric with `compute`."""
+    return isinstance(question, CodeOutput) or (
+        isinstance(question, Numeric) and bool(question.compute)
+    )
+
+
+def _strings(value: Any, field: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, field + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, field + (index,))
+    elif isinstance(value, str):
+        yield field, value
+
+
+def placeholder_problems(document: Document, display: str, model: type) -> list[Problem]:
+    """One error per value still holding the scaffold's placeholder."""
+    problems = []
+    for field, text in _strings(document.data):
+        if not is_placeholder(text):
+            continue
+        line, col = document.where(field)
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        fix = "replace it as the comment above it says"
+        if _accepts_null(model, field):
+            fix += ", or write null if your source does not state it"
+        problems.append(
+            Problem(
+                display,
+                line,
+                col,
+                dotted(field),
+                f"expected a real value, found the scaffold's placeholder {shown!r}: {fix}",
+            )
+        )
+    return problems
+
+
+def model_of(document: Document) -> type:
+    data = document.data
+    return Quiz if isinstance(data, dict) and "questions" in data else Pathway
+
+
+def quiz_size_problems(quiz: Quiz, document: Document, display: str) -> list[Problem]:
+    """The quiz minimums (macros/rules.py), each with what to add."""
+    line, col = document.where(("questions",))
+    executable = sum(map(is_executable, quiz.questions))
+    checks = [
+        (
+            len(quiz.questions),
+            MIN_QUESTIONS,
+            "questions",
+            "add questions",
+        ),
+        (
+            executable,
+            MIN_EXECUTABLE,
+            "executable questions (numeric with `compute:`, or code-output)",
+            "add questions whose key the tests recompute",
+        ),
+        (
+            len(quiz.topics),
+            MIN_TOPICS,
+            "topics (different skills of the pathway as `topic:`)",
+            "add questions on other skills of the pathway",
+        ),
+    ]
+    return [
+        Problem(
+            display,
+            line,
+            col,
+            "questions",
+            f"expected at least {minimum} {what}, found {found}: {fix} "
+            f"({minimum - found} more; see CONTRIBUTING.md, 'Quiz questions')",
+        )
+        for found, minimum, what, fix in checks
+        if found < minimum
+    ]
+
+
+def catalog_problems(catalog: Catalog, displays: set[str]) -> list[Problem]:
+    """Quiz minimums, and a quiz for every pathway, for the files named in `displays`."""
+    problems = []
+    for role in catalog.pathways:
+        pathway_display = catalog.files[f"pathway:{role}"]
+        quiz_display = catalog.files.get(f"quiz:{role}")
+        if quiz_display is None:
+            if pathway_display in displays:
+                line, col = catalog.documents[pathway_display].where(("role",))
+                problems.append(
+                    Problem(
+                        pathway_display,
+                        line,
+                        col,
+                        "role",
+                        f"expected a quiz with role {role!r} in quizzes/, found none: "
+                        f"write quizzes/{role}.yaml (`pathways new` writes one to fill in)",
+                    )
+                )
+            continue
+        if quiz_display in displays:
+            problems.extend(
+                quiz_size_problems(
+                    catalog.quizzes[role], catalog.documents[quiz_display], quiz_display
+                )
+            )
+    return problems
