@@ -13,6 +13,7 @@ An answer is, by question type:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 from collections.abc import Mapping
@@ -193,3 +194,86 @@ def grade_quiz(quiz: Quiz, answers: Mapping[str, Any]) -> QuizResult:
         mine = [v for v in verdicts if v.topic == topic]
         topics.append(TopicScore(topic, sum(v.correct for v in mine), len(mine)))
     return QuizResult(quiz.role, verdicts, topics)
+
+
+# --- The shared key and judgement API (common brief, formats 2-4). A minimal version so the quiz
+# page can carry keys; the e10-grading branch owns the full rules and their shared case table.
+
+_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+_TOKEN = re.compile(r"\w+(?:\.\w+)*|\S")
+
+
+def option_id(text: str) -> str:
+    """An option's identity, stable when options are reordered or shown shuffled."""
+    return hashlib.sha256(text.strip().casefold().encode()).hexdigest()[:8]
+
+
+def key_of(question) -> dict:
+    """The key as the page carries it (JSON in `data-pw-key`) and `judge` reads it."""
+    if isinstance(question, SingleChoice | MultipleChoice):
+        correct = [option_id(o.text) for o in question.options if o.correct]
+        return {"type": question.type, "correct": correct}
+    if isinstance(question, Numeric):
+        answer = question.answer
+        return {
+            "type": "numeric",
+            "value": answer.value,
+            "tolerance": answer.tolerance,
+            "unit": answer.unit,
+        }
+    if isinstance(question, CodeOutput):
+        return {"type": "code-output", "output": question.output}
+    raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: str  # "right", "wrong", "unreadable" or "ambiguous"
+    message: str
+
+
+def _read_number(text: str, unit: str) -> tuple[float | None, str]:
+    text = text.strip()
+    if unit and text.casefold().endswith(unit.casefold()):
+        text = text[: -len(unit)]
+    text = text.replace(" ", "").replace("_", "")
+    if _GROUPED.match(text):
+        if "." not in text and text.count(",") == 1:
+            return None, "ambiguous"
+        text = text.replace(",", "")
+    elif _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
+    return (float(text), "") if _NUMBER.match(text) else (None, "unreadable")
+
+
+def judge(key: dict, raw) -> Judgement:
+    kind = key["type"]
+    if kind in ("single", "multiple"):
+        if not raw:
+            return Judgement("unreadable", "Choose an answer first.")
+        right = sorted(raw) == sorted(key["correct"])
+        return Judgement("right" if right else "wrong", "")
+    if kind == "numeric":
+        unit = key.get("unit", "")
+        value, problem = _read_number(str(raw), unit)
+        if problem == "ambiguous":
+            return Judgement(
+                "ambiguous",
+                f"Did you mean {raw} with a thousands separator or a "
+                "decimal comma? Type it without the comma, or with a point.",
+            )
+        if value is None:
+            suffix = f", optionally followed by {unit}" if unit else ""
+            return Judgement("unreadable", f"Type a number such as 0.25 or 0,25{suffix}.")
+        right = abs(value - key["value"]) <= key["tolerance"] + 1e-9 * max(1, abs(key["value"]))
+        return Judgement("right" if right else "wrong", "")
+    if not str(raw).strip():
+        return Judgement("unreadable", "Type what the code prints.")
+    right = _TOKEN.findall(str(raw)) == _TOKEN.findall(key["output"])
+    return Judgement("right" if right else "wrong", "")
+
+
+def percent(correct: int, total: int) -> int:
+    """Whole percent, halves rounded up as on the page (20 of 32 is 63)."""
+    return (200 * correct + total) // (2 * total) if total else 0

@@ -12,14 +12,17 @@ import hashlib
 import json
 import posixpath
 import re
+import string
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from .grading import format_number
+from .cues import shown_order
+from .grading import format_number, key_of, option_id
 from .models import Pathway
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -104,14 +107,31 @@ def quiz_url(role: str) -> str:
 
 
 def question_fingerprint(question) -> str:
-    """Changes with the question's prompt, options or key, so stale saved answers are dropped."""
-    payload = json.dumps(
-        question.model_dump(
-            mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
-        ),
-        sort_keys=True,
+    """Changes with the question's prompt, options or key, so stale saved answers are dropped;
+    not with the options' order in the file (saved answers name options by id)."""
+    fields = question.model_dump(
+        mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
     )
+    if "options" in fields:
+        fields["options"] = sorted(fields["options"], key=lambda o: option_id(o["text"]))
+    payload = json.dumps(fields, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+class ShownOption(NamedTuple):
+    letter: str  # of the shown order: a), b), c)
+    id: str  # grading.option_id, the value saved answers hold
+    text: str
+    correct: bool
+
+
+def shown_options(question) -> list[ShownOption]:
+    """A choice question's options in the order shown (cues.shown_order), lettered in that order."""
+    order = shown_order(question.id, len(question.options))
+    return [
+        ShownOption(string.ascii_lowercase[position], option_id(o.text), o.text, o.correct)
+        for position, o in enumerate(question.options[i] for i in order)
+    ]
 
 
 @functools.cache
@@ -138,7 +158,12 @@ def template_environment() -> Environment:
         weeks=weeks_label,
         number=format_number,
     )
-    env.globals.update(fingerprint=question_fingerprint, week_ranges=week_ranges)
+    env.globals.update(
+        fingerprint=question_fingerprint,
+        week_ranges=week_ranges,
+        shown_options=shown_options,
+        key_of=key_of,
+    )
     return env
 
 
@@ -172,6 +197,9 @@ class Renderer:
                     "description": quiz.description,
                 },
                 f'{{{{ quiz_page("{role}") }}}}',
+                # The right-hand column holds the quiz's progress panel; the theme's skip link
+                # (overrides/main.html) leads to the first question.
+                {"hide": ["toc"], "pw_first_question": quiz.questions[0].id},
             )
         return pages
 
@@ -195,8 +223,10 @@ def front_matter_text(text: str) -> str:
     return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _page(meta: dict, body: str) -> str:
+def _page(meta: dict, body: str, theme_meta: dict | None = None) -> str:
+    """A generated page: data text in `meta` is escaped; `theme_meta` holds our own settings."""
     meta = {key: front_matter_text(value) for key, value in meta.items()}
+    meta.update(theme_meta or {})
     meta["render_macros"] = True
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n\n{body}\n"
