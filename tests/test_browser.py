@@ -86,13 +86,10 @@ def test_a_quiz_can_be_done_by_keyboard_alone(page):
             page.keyboard.type(typed_key(question))
         press_tab_until(page, f"{scope} button")
         page.keyboard.press("Enter")
-        assert page.locator(f"{scope} .pw-feedback").inner_text().startswith("✓ Right"), (
-            question.id
-        )
+        assert page.locator(f"{scope} .pw-feedback").inner_text().startswith("✓ Right"), question.id
     total = len(quiz.questions)
     assert (
-        page.locator(".pw-score").inner_text()
-        == f"Quiz complete: {total} of {total} right (100%)."
+        page.locator(".pw-score").inner_text() == f"Quiz complete: {total} of {total} right (100%)."
     )
     press_tab_until(page, ".pw-reset")
     page.keyboard.press("Enter")

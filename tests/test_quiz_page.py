@@ -4,10 +4,12 @@ guides (skip link, progress panel, no layout shift, Back to the same question)."
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site, serve
 from quiz_actions import answer, fill, picks, section, typed_key
 
 from macros.catalog import load_catalog
@@ -74,9 +76,7 @@ def test_a_wrong_then_right_sequence_is_scored_wrong(page):
     scope = answer(page, question, correctly=False)
     assert scope.locator(".pw-feedback").inner_text().startswith("✗ Wrong, and scored")
     answer(page, question, correctly=True)
-    assert scope.locator(".pw-feedback").inner_text().startswith(
-        "Practice: this try is not scored"
-    )
+    assert scope.locator(".pw-feedback").inner_text().startswith("Practice: this try is not scored")
     assert scope.get_attribute("data-pw-result") == "wrong"
     assert stat(page, "correct") == "0"
     entry = saved(page)["quizzes"][ROLE][question.id]
@@ -196,9 +196,10 @@ def test_retry_clears_the_missed_questions_and_keeps_the_score(page):
     page.get_by_role("button", name="Retry the ones I missed").click()
     scope = section(page, missed)
     assert scope.locator("input:checked").count() == 0
-    assert scope.locator("input.pw-input").count() == 0 or not scope.locator(
-        "input.pw-input"
-    ).input_value()
+    assert (
+        scope.locator("input.pw-input").count() == 0
+        or not scope.locator("input.pw-input").input_value()
+    )
     assert scope.locator(".pw-feedback").inner_text().startswith("Practice")
     assert section(page, right).locator("input:checked").count() > 0 or (
         section(page, right).locator("input.pw-input").input_value()
@@ -324,22 +325,64 @@ def test_the_quiz_page_does_not_shift(browser, site_server, viewport):
     context.close()
 
 
-def test_back_after_a_topic_link_returns_to_the_same_question(page):
-    page.goto(URL)
+@pytest.fixture(scope="module")
+def deployed_site(tmp_path_factory) -> Iterator[str]:
+    """The site built for the address it is served at, as deployed: Material's instant navigation
+    only follows links that its sitemap lists under the site URL."""
+    site = tmp_path_factory.mktemp("deployed")
+    with serve(site) as url:
+        before = os.environ.get("SITE_URL")
+        os.environ["SITE_URL"] = url
+        try:
+            build_site(ROOT, site)
+        finally:
+            if before is None:
+                del os.environ["SITE_URL"]
+            else:
+                os.environ["SITE_URL"] = before
+        yield url
+
+
+def middle_question_in_view(page):
     question = QUIZ.questions[len(QUIZ.questions) // 2]
-    answer(page, QUIZ.questions[0])
-    scope = section(page, question)
-    scope.scroll_into_view_if_needed()
+    page.locator(f"[data-pw-jump='{question.id}']").click()
     page.wait_for_timeout(300)
-    before = scope.bounding_box()["y"]
-    scope.locator(".pw-question-meta a").first.click()  # its topic link
-    page.wait_for_url(f"**/pathways/{ROLE}/**")
+    return question, section(page, question).bounding_box()["y"]
+
+
+def test_back_after_a_topic_link_returns_to_the_same_question(browser, deployed_site):
+    context = browser.new_context(base_url=deployed_site, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(URL)
+    answer(page, QUIZ.questions[0])  # its explanation opens above the question we read
+    question, before = middle_question_in_view(page)
+    page.evaluate("window.sameDocument = true")
+    section(page, question).locator(".pw-question-meta a").first.click()  # its topic link
+    page.wait_for_url(f"**/pathways/{ROLE}/#skill-{question.topic}")
+    page.wait_for_timeout(300)
     page.go_back()
-    page.wait_for_url(f"**/{URL}")
+    page.wait_for_url(f"**/{URL}*")
     page.wait_for_timeout(500)
+    assert page.evaluate("window.sameDocument"), "instant navigation was not used"
     assert page.evaluate("location.hash") in ("", f"#{question.id}")
-    assert abs(section(page, question).bounding_box()["y"] - before) < 40
+    assert abs(section(page, question).bounding_box()["y"] - before) < 2
     assert page.locator(".pw-form").first.is_visible()  # mounted again after instant navigation
+    context.close()
+
+
+def test_a_reload_returns_to_the_same_question(browser, site_server):
+    context = browser.new_context(base_url=site_server, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(URL)
+    answer(page, QUIZ.questions[0])
+    question, before = middle_question_in_view(page)
+    page.reload()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    first = section(page, QUIZ.questions[0])
+    assert first.locator("details").get_attribute("open") is None  # so the page is shorter
+    assert abs(section(page, question).bounding_box()["y"] - before) < 2
+    context.close()
 
 
 def test_search_does_not_spoil_the_quiz(built_site):

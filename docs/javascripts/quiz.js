@@ -5,6 +5,9 @@ import { judge, percent } from "./grading.js";
 import { KEY, emptyStore, parseStore, record, restoreQuiz, usable, withoutQuiz } from "./progress.js";
 
 let pageListeners; // the mounted page's window listeners, dropped when another page mounts
+// What each question showed, kept across instant navigation (not a reload): Back repaints the page
+// exactly as it was left, so Material's restored scroll offset lands on the same question.
+const sessions = new Map(); // quiz role -> {shown: Map(id -> view), open: Set(id)}
 
 // Counts over the scored (first) answers: answered questions only, overall and per topic.
 export function tally(questions, entries) {
@@ -110,11 +113,34 @@ function paintProgress(quiz, questions, entries) {
   }
 }
 
+// A reload opens the page with explanations closed, so a restored pixel offset would land lower
+// down: remember the question at the top instead, and put it back in the same place.
+const PLACE = "pathways:quiz-place";
+
+function rememberPlace(questions) {
+  const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  const q = questions.find((item) => item.section.getBoundingClientRect().bottom > top);
+  if (!q) return;
+  try {
+    sessionStorage.setItem(PLACE, JSON.stringify({ path: location.pathname, id: q.id, top: q.section.getBoundingClientRect().top }));
+  } catch { /* no session storage: the browser restores what it can */ }
+  history.scrollRestoration = "manual";
+}
+
+function returnToPlace(firstLoad) {
+  const [entry] = performance.getEntriesByType("navigation");
+  if (!firstLoad || !entry || entry.type === "navigate") return;
+  let place;
+  try { place = JSON.parse(sessionStorage.getItem(PLACE)); } catch { return; }
+  const section = place && place.path === location.pathname && document.getElementById(place.id);
+  if (section) window.scrollBy(0, section.getBoundingClientRect().top - place.top);
+}
+
+let navigated = false; // false until a page comes by instant navigation
+
 function mount(quiz) {
   if ("pwMounted" in quiz.dataset) return;
   quiz.dataset.pwMounted = "";
-  pageListeners?.abort();
-  pageListeners = new AbortController();
   const role = quiz.dataset.pwQuiz;
   const questions = [...quiz.querySelectorAll(".pw-question")].map(describe);
   const notice = quiz.querySelector(".pw-notice");
@@ -122,6 +148,13 @@ function mount(quiz) {
   const dialog = quiz.querySelector(".pw-dialog");
   const state = { store: emptyStore(), problem: "" };
   const shown = {}; // question id -> the scored answer the page shows, as JSON
+  if (!sessions.has(role)) sessions.set(role, { views: new Map(), open: new Set() });
+  const session = sessions.get(role);
+  const show = (q, view) => {
+    session.views.set(q.id, view);
+    fillForm(q, view.answer);
+    paint(q, view.attempt, view.message, view.open);
+  };
 
   const entriesOf = () => {
     const saved = state.store.quizzes[role] || {};
@@ -158,12 +191,14 @@ function mount(quiz) {
       if (now === shown[q.id]) continue;
       shown[q.id] = now;
       if (entry) {
-        fillForm(q, entry.first.answer);
         q.section.dataset.pwResult = entry.first.status;
-        paint(q, entry.first, MESSAGES.restored(entry.first.status), false);
+        const kept = session.views.get(q.id);
+        if (kept && kept.first === now) show(q, kept);
+        else show(q, { first: now, answer: entry.first.answer, attempt: entry.first, message: MESSAGES.restored(entry.first.status), open: session.open.has(q.id) });
       } else {
         delete q.section.dataset.pwResult;
         q.section.querySelector("form").reset();
+        session.views.delete(q.id);
         paint(q, null, "", false);
       }
     }
@@ -204,6 +239,13 @@ function mount(quiz) {
   };
 
   for (const q of questions) {
+    const details = q.section.querySelector(".pw-solution");
+    details.open = session.open.has(q.id);
+    details.addEventListener("toggle", () => {
+      session.open[details.open ? "add" : "delete"](q.id);
+      const kept = session.views.get(q.id);
+      if (kept) kept.open = details.open;
+    });
     q.section.querySelector("form").addEventListener("submit", (event) => {
       event.preventDefault();
       const raw = readForm(q);
@@ -217,7 +259,7 @@ function mount(quiz) {
       const scored = entry.first === entry.last;
       shown[q.id] = JSON.stringify(entry.first);
       q.section.dataset.pwResult = entry.first.status;
-      paint(q, { answer: raw }, scored ? MESSAGES[verdict.status] : MESSAGES.practice(verdict.status), true);
+      show(q, { first: shown[q.id], answer: raw, attempt: { answer: raw }, message: scored ? MESSAGES[verdict.status] : MESSAGES.practice(verdict.status), open: true });
       paintProgress(quiz, questions, entriesOf());
     });
   }
@@ -226,10 +268,7 @@ function mount(quiz) {
   quiz.querySelector(".pw-retry").addEventListener("click", () => {
     const entries = entriesOf();
     const missed = questions.filter((q) => entries[q.id] && entries[q.id].first.status === "wrong");
-    for (const q of missed) {
-      q.section.querySelector("form").reset();
-      paint(q, null, MESSAGES.retry, false);
-    }
+    for (const q of missed) show(q, { first: shown[q.id], answer: q.optionIds.length ? [] : "", attempt: null, message: MESSAGES.retry, open: false });
     status.textContent = missed.length
       ? `${missed.length} missed ${missed.length === 1 ? "question is" : "questions are"} cleared for practice; your score stays as it is.`
       : "Nothing to retry: none of your scored answers is wrong.";
@@ -239,10 +278,25 @@ function mount(quiz) {
     if (event.key === KEY || event.key === null) { load(); refresh(); }
   }, { signal: pageListeners.signal });
 
+  window.addEventListener("pagehide", () => rememberPlace(questions), { signal: pageListeners.signal });
+
   load();
   refresh();
+  returnToPlace(!navigated);
 }
 
-const start = () => document.querySelectorAll("[data-pw-quiz]").forEach(mount);
-if (typeof window.document$ !== "undefined") window.document$.subscribe(start);
-else start();
+// Instant navigation re-runs the page's scripts, this module included: only its first copy
+// subscribes, so one set of listeners and one session serve every page.
+function start() {
+  const quizzes = [...document.querySelectorAll("[data-pw-quiz]")];
+  if (quizzes.length && quizzes.every((quiz) => "pwMounted" in quiz.dataset)) return;
+  pageListeners?.abort(); // the page they listened for is gone
+  pageListeners = new AbortController();
+  quizzes.forEach(mount);
+  navigated = true;
+}
+if (!window.pathwaysQuizStarted) {
+  window.pathwaysQuizStarted = true;
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(start);
+  else start();
+}
