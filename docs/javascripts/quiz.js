@@ -274,6 +274,21 @@ function mount(quiz) {
       : "Nothing to retry: none of your scored answers is wrong.";
     if (missed.length) missed[0].inputs[0].focus();
   });
+  // In-page links (jump to a question, link to a question): a fragment scroll lands too high once
+  // explanations have opened above the target, so scroll the question itself into view.
+  quiz.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href*='#']"); // Material makes hrefs absolute
+    const here = link && link.pathname === location.pathname && link.hash;
+    const target = here && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    event.stopPropagation(); // Material's instant navigation would replay it as a fragment scroll
+    history.replaceState(history.state, "", link.hash);
+    target.scrollIntoView();
+    const heading = target.querySelector("h2") || target;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  });
   window.addEventListener("storage", (event) => {
     if (event.key === KEY || event.key === null) { load(); refresh(); }
   }, { signal: pageListeners.signal });
