@@ -164,6 +164,9 @@ PAGE_TYPES = [
 
 
 def axe_violations(page) -> list[dict]:
+    # The pointer leaves the last button it clicked, and its hover colours finish their transition.
+    page.mouse.move(0, page.viewport_size["height"] - 1)
+    page.wait_for_timeout(300)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

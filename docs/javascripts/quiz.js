@@ -88,7 +88,7 @@ function paintProgress(quiz, questions, entries) {
   stat("answered", `${t.answered} of ${t.total}`);
   stat("correct", String(t.correct));
   stat("remaining", String(t.total - t.answered));
-  stat("score", `${percent(t.correct, t.answered)}%`);
+  stat("score", t.answered ? `${percent(t.correct, t.answered)}%` : "–");
   questions.forEach((q, index) => {
     const link = quiz.querySelector(`[data-pw-jump="${q.id}"]`);
     const status = entries[q.id] ? entries[q.id].first.status : "";
