@@ -442,3 +442,35 @@ def test_the_score_table_looks_like_materials_and_breaks_no_word_on_a_phone(brow
         row = page.locator(f"[data-pw-topic-row='{topic}']")
         assert row.locator("a").count() == 0
     context.close()
+
+
+def test_the_store_keeps_the_first_answer_and_merges_tabs(page):
+    """progress.js is pure: the rules the page relies on, checked on the module itself."""
+    page.goto(URL)
+    result = page.evaluate(
+        """async () => {
+        const p = await import(new URL("../../javascripts/progress.js", location.href));
+        let mine = p.emptyStore();
+        mine = p.record(mine, "r", "q", "fp", ["a"], "wrong", "2026-01-02T00:00:00Z");
+        mine = p.record(mine, "r", "q", "fp", ["b"], "right", "2026-01-03T00:00:00Z");
+        let theirs = p.record(p.emptyStore(), "r", "q", "fp", ["b"], "right",
+                              "2026-01-01T00:00:00Z");
+        theirs = p.record(theirs, "r", "other", "fp", "4", "right", "2026-01-04T00:00:00Z");
+        const merged = p.mergeQuiz(mine.quizzes.r, theirs.quizzes.r);
+        const versioned = JSON.stringify({...mine, version: 2});
+        return {
+          scored: [mine.quizzes.r.q.first.status, mine.quizzes.r.q.last.status],
+          merged: [merged.q.first.at, merged.q.last.at, Object.keys(merged).sort()],
+          read: [p.parseStore(null).problem, !!p.parseStore("{").problem,
+                 !!p.parseStore(versioned).problem, !!p.parseStore("[1]").problem],
+          stale: p.usable(mine.quizzes.r.q, "another", ["a", "b"]),
+          goneOption: p.usable(mine.quizzes.r.q, "fp", ["b", "c"]),
+          reset: p.withoutQuiz(mine, "r").quizzes,
+        };
+      }"""
+    )
+    assert result["scored"] == ["wrong", "right"]
+    assert result["merged"] == ["2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z", ["other", "q"]]
+    assert result["read"] == [None, True, True, True]
+    assert result["stale"] is None and result["goneOption"] is None
+    assert result["reset"] == {}
