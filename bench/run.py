@@ -33,8 +33,12 @@ from macros.render import Renderer, pathway_url, quiz_url  # noqa: E402
 
 RUNS = 11  # this kind of machine is noisy: medians of 7 moved by 0.2x between runs
 BUILD_RATIO_BUDGET = 1.2
-ASSET_BUDGET = 5 * 1024
-OUR_ASSETS = ["docs/javascripts/quiz.js", "docs/stylesheets/pathways.css"]
+ASSET_BUDGET = 12 * 1024  # the learner's-journey budget for all of our own JavaScript and CSS
+OUR_ASSETS = sorted(
+    str(path.relative_to(ROOT))
+    for pattern in ("docs/javascripts/*.js", "docs/stylesheets/*.css")
+    for path in ROOT.glob(pattern)
+)
 
 # A page's macro calls as the pages and the stubs (macros/stubs.py) write them: {{ name("arg") }}.
 MACRO_CALL = re.compile(r'\{\{ (\w+)\((?:"([^"]*)")?\) \}\}')
@@ -209,7 +213,7 @@ def main() -> int:
 
     raw = {a: (ROOT / a).read_bytes() for a in OUR_ASSETS}
     together = gzip.compress(b"".join(raw.values()), compresslevel=9, mtime=0)
-    print("Our quiz JavaScript and CSS:")
+    print("Our JavaScript and CSS:")
     for name, data in raw.items():
         print(f"  {name}: {len(data)} B, {len(gzip.compress(data, 9, mtime=0))} B gzip")
     verdict = "within" if len(together) <= ASSET_BUDGET else "OVER"

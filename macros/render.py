@@ -12,13 +12,16 @@ import hashlib
 import json
 import posixpath
 import re
+import string
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from .grading import format_number
+from .cues import shown_order
+from .grading import format_number, key_of, option_id
 from .models import Pathway
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,14 +108,31 @@ def quiz_url(role: str) -> str:
 
 
 def question_fingerprint(question) -> str:
-    """Changes with the question's prompt, options or key, so stale saved answers are dropped."""
-    payload = json.dumps(
-        question.model_dump(
-            mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
-        ),
-        sort_keys=True,
+    """Changes with the question's prompt, options or key, so stale saved answers are dropped;
+    not with the options' order in the file (saved answers name options by id)."""
+    fields = question.model_dump(
+        mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
     )
+    if "options" in fields:
+        fields["options"] = sorted(fields["options"], key=lambda o: option_id(o["text"]))
+    payload = json.dumps(fields, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+class ShownOption(NamedTuple):
+    letter: str  # of the shown order: a), b), c)
+    id: str  # grading.option_id, the value saved answers hold
+    text: str
+    correct: bool
+
+
+def shown_options(question) -> list[ShownOption]:
+    """A choice question's options in the order shown (cues.shown_order), lettered in that order."""
+    order = shown_order(question.id, len(question.options))
+    return [
+        ShownOption(string.ascii_lowercase[position], option_id(o.text), o.text, o.correct)
+        for position, o in enumerate(question.options[i] for i in order)
+    ]
 
 
 @functools.cache
@@ -139,7 +159,12 @@ def template_environment() -> Environment:
         weeks=weeks_label,
         number=format_number,
     )
-    env.globals.update(fingerprint=question_fingerprint, week_ranges=week_ranges)
+    env.globals.update(
+        fingerprint=question_fingerprint,
+        week_ranges=week_ranges,
+        shown_options=shown_options,
+        key_of=key_of,
+    )
     return env
 
 
@@ -158,7 +183,6 @@ class Renderer:
             url=url, pathway_url=pathway_url, quiz_url=quiz_url, catalog=self.catalog, **context
         )
 
-    # Pages a generator adds for each data file: front matter + one macro call.
     def pathway_page(self, role: str, page_url: str) -> str:
         pathway = self.catalog.pathway(role)
         return self._render(

@@ -22,8 +22,10 @@ COMMAND = "pathways stubs"
 _MARK = f"# Written by `{COMMAND}` from the data: do not edit, run `{COMMAND}` instead.\n"
 
 
-def _stub(meta: dict[str, str], call: str) -> str:
-    front = {key: front_matter_text(value) for key, value in meta.items()}
+def _stub(meta: dict[str, str], call: str, theme_meta: dict | None = None) -> str:
+    """A page stub: data text in `meta` is escaped; `theme_meta` holds our own settings."""
+    front: dict = {key: front_matter_text(value) for key, value in meta.items()}
+    front.update(theme_meta or {})
     front["render_macros"] = True
     text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
     return f"---\n{_MARK}{text}---\n\n{{{{ {call} }}}}\n"
@@ -41,6 +43,9 @@ def expected_stubs(catalog: Catalog) -> dict[str, str]:
         stubs[f"quizzes/{role}.md"] = _stub(
             {"title": f"{catalog.pathway(role).target_role} quiz", "description": quiz.description},
             f'quiz_page("{role}")',
+            # The right-hand column holds the quiz's progress panel; the theme's skip link
+            # (overrides/main.html) leads to the first question.
+            {"hide": ["toc"], "pw_first_question": quiz.questions[0].id},
         )
     return stubs
 

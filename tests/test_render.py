@@ -45,3 +45,35 @@ def test_front_matter_text_is_inert_for_the_theme_and_for_macros():
     assert front_matter_text('<script>"x"</script> {{ 7*7 }}') == (
         "&lt;script&gt;&#34;x&#34;&lt;/script&gt; &#123;&#123; 7*7 &#125;&#125;"
     )
+
+
+def test_a_fingerprint_follows_the_options_but_not_their_order_in_the_file():
+    from factories import quiz_data
+
+    from macros.models import SingleChoice
+    from macros.render import question_fingerprint
+
+    data = quiz_data()["questions"][0]
+    question = SingleChoice.model_validate(data)
+    reordered = SingleChoice.model_validate({**data, "options": data["options"][::-1]})
+    reworded = SingleChoice.model_validate(
+        {**data, "options": [{**data["options"][0], "text": "A, reworded"}, *data["options"][1:]]}
+    )
+    assert question_fingerprint(reordered) == question_fingerprint(question)
+    assert question_fingerprint(reworded) != question_fingerprint(question)
+
+
+def test_options_are_lettered_in_the_order_shown():
+    from factories import quiz_data
+
+    from macros.cues import shown_order
+    from macros.grading import option_id
+    from macros.models import MultipleChoice
+    from macros.render import shown_options
+
+    question = MultipleChoice.model_validate(quiz_data()["questions"][1])
+    shown = shown_options(question)
+    order = shown_order(question.id, len(question.options))
+    assert [o.text for o in shown] == [question.options[i].text for i in order]
+    assert [o.letter for o in shown] == ["a", "b", "c"][: len(shown)]
+    assert [o.id for o in shown] == [option_id(question.options[i].text) for i in order]
