@@ -276,7 +276,8 @@ function mount(quiz) {
   });
   // In-page links (jump to a question, link to a question): a fragment scroll lands too high once
   // explanations have opened above the target, so scroll the question itself into view.
-  quiz.addEventListener("click", (event) => {
+  // The skip link (in the header) goes the same way, so focus is on the first question at once.
+  const jump = (event) => {
     const link = event.target.closest("a[href*='#']"); // Material makes hrefs absolute
     const here = link && link.pathname === location.pathname && link.hash;
     const target = here && document.getElementById(decodeURIComponent(link.hash.slice(1)));
@@ -288,7 +289,9 @@ function mount(quiz) {
     const heading = target.querySelector("h2") || target;
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
-  });
+  };
+  quiz.addEventListener("click", jump);
+  document.querySelector(".pw-skip")?.addEventListener("click", jump, { signal: pageListeners.signal });
   window.addEventListener("storage", (event) => {
     if (event.key === KEY || event.key === null) { load(); refresh(); }
   }, { signal: pageListeners.signal });
