@@ -15,6 +15,7 @@ from .executable import TIME_LIMIT, check_keys
 from .loader import DataError, Problem
 from .models import Pathway, PercentChange
 from .render import percent
+from .unlinked import record_problems
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -54,7 +55,8 @@ def validate_paths(
         catalog = load_catalog(root, pathway_files, quiz_files)
     except DataError as error:
         return list(error.problems), []
-    errors = [] if time_limit is None else check_keys(catalog, time_limit)
+    errors = record_problems(root, catalog)
+    errors += [] if time_limit is None else check_keys(catalog, time_limit)
     return errors, warnings(catalog)
 
 

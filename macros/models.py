@@ -9,7 +9,7 @@ rendered as "not stated"; it is required all the same, so a forgotten field is s
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -93,9 +93,33 @@ class SalaryRange(Model):
         return self
 
 
+ResourceType = Literal[
+    "course", "book", "documentation", "paper", "video", "community", "tool", "article",
+    "certification",
+]
+RESOURCE_TYPES: tuple[str, ...] = get_args(ResourceType)
+
+
 class Resource(Model):
-    name: Text
-    url: HttpUrl | None = None
+    """A course, book, page, paper, video, community, tool, article or certification the source
+    names. `url` is its official home, or null where it has none (that choice is recorded with
+    its reason in data/unlinked_resources.yaml, so a link cannot be lost by accident)."""
+
+    name: Annotated[Text, Field(description="the name exactly as the source spells it")]
+    type: Annotated[
+        ResourceType,
+        Field(description="what it is; shown on the page as an icon with this word"),
+    ]
+    url: Annotated[
+        HttpUrl | None,
+        Field(
+            description=(
+                "its official home (the publisher's, author's or project's own page; the paper "
+                "at arxiv.org or its venue), http(s) only, never guessed; null: none, and the "
+                "resource is listed with the reason in data/unlinked_resources.yaml"
+            )
+        ),
+    ]
 
 
 class TransferableSkill(Model):

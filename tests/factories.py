@@ -36,7 +36,9 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                     "priority": "Critical",
                     "weeks": 6,
                     "study": "Study tensors.",
-                    "resources": [{"name": "A Book"}],
+                    "resources": [
+                        {"name": "A Book", "type": "book", "url": "https://example.org/b"}
+                    ],
                 },
                 {
                     "id": "unstated-skill",
@@ -44,7 +46,9 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                     "priority": None,
                     "weeks": None,
                     "study": "Study more.",
-                    "resources": [{"name": "A Course", "url": "https://example.org/c"}],
+                    "resources": [
+                        {"name": "A Course", "type": "course", "url": "https://example.org/c"}
+                    ],
                 },
             ],
             "roadmap": [
@@ -52,7 +56,9 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                     "name": "Phase A",
                     "weeks": 4,
                     "tasks": ["Task one."],
-                    "resources": [{"name": "R1"}],
+                    "resources": [
+                        {"name": "R1", "type": "documentation", "url": "https://example.org/r"}
+                    ],
                 },
                 {"name": "Phase B", "weeks": 6, "tasks": ["Task two."], "resources": []},
             ],
