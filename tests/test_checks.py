@@ -37,11 +37,11 @@ def test_the_seed_pathways_disagreements_are_found():
     )
     # Roadmap weeks vs the stated timeline, and vs the title where no timeline is stated.
     assert has(
-        "ai-infrastructure-engineer.yaml:150: roadmap: the roadmap's phases add up to 28 "
+        "ai-infrastructure-engineer.yaml:198: roadmap: the roadmap's phases add up to 28 "
         "weeks (about 6.5 months), outside the stated timeline of 9-12 months"
     )
     assert has(
-        "ai-research-engineer.yaml:120: roadmap: the roadmap's phases add up to 40 weeks "
+        "ai-research-engineer.yaml:149: roadmap: the roadmap's phases add up to 40 weeks "
         "(about 9.2 months), not the title's 12 months"
     )
     # The Platform guide's header and FAQ agree (+20% to +50%): no such warning for it.
@@ -63,7 +63,7 @@ def test_a_skill_no_question_covers_is_a_warning(tmp_path):
     project = example_project(tmp_path)
     _, warnings = validate_paths(project, [])
     assert (
-        "data/pathways/example-role.yaml:30: skills_to_learn[1].id: no question of "
+        "data/pathways/example-role.yaml:32: skills_to_learn[1].id: no question of "
         "quizzes/example-role.yaml has the topic 'unstated-skill'"
     ) in messages(warnings)
 
