@@ -15,6 +15,7 @@ from .loader import DataError, Document, Problem, parse_yaml
 from .models import Pathway, PercentChange, Quiz
 from .render import percent
 from .stubs import STUB_FOLDERS, stub_problems
+from .unlinked import RECORD_PATH, record_problems
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -95,6 +96,8 @@ def validate_paths(
                 errors.extend(again.problems)
     if catalog is not None:
         errors.extend(review.catalog_problems(catalog, checked_displays))
+        errors.extend(record_problems(root, catalog))
+        checked_displays.add(RECORD_PATH.as_posix())  # the record serves every pathway
         # Stubs are written from the data: judge them only once the data itself is right.
         stubs = stub_problems(root, catalog) if not errors else []
         errors.extend(stubs)

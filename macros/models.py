@@ -12,7 +12,7 @@ description (what it holds, an example, the rule), so editors show it as you typ
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -109,13 +109,33 @@ class SalaryRange(Model):
         return self
 
 
-class Resource(Model):
-    """A course, book, tool or page the source names."""
+ResourceType = Literal[
+    "course", "book", "documentation", "paper", "video", "community", "tool", "article",
+    "certification",
+]
+RESOURCE_TYPES: tuple[str, ...] = get_args(ResourceType)
 
-    name: Text
-    """Its exact name, as the source spells it: "Fast.ai Practical Deep Learning"."""
-    url: HttpUrl | None = None
-    """Its address, only where the source gives one; http:// or https:// only. May be left out."""
+
+class Resource(Model):
+    """A course, book, page, paper, video, community, tool, article or certification the source
+    names. `url` is its official home, or null where it has none (that choice is recorded with
+    its reason in data/unlinked_resources.yaml, so a link cannot be lost by accident)."""
+
+    name: Annotated[Text, Field(description="the name exactly as the source spells it")]
+    type: Annotated[
+        ResourceType,
+        Field(description="what it is; shown on the page as an icon with this word"),
+    ]
+    url: Annotated[
+        HttpUrl | None,
+        Field(
+            description=(
+                "its official home (the publisher's, author's or project's own page; the paper "
+                "at arxiv.org or its venue), http(s) only, never guessed; null: none, and the "
+                "resource is listed with the reason in data/unlinked_resources.yaml"
+            )
+        ),
+    ]
 
 
 class TransferableSkill(Model):

@@ -11,9 +11,14 @@ import json
 from pathlib import Path
 
 from .models import Pathway, Quiz
+from .unlinked import UnlinkedRecord
 
 SCHEMAS_DIR = Path("schemas")
-MODELS = {"pathway.schema.json": Pathway, "quiz.schema.json": Quiz}
+MODELS = {
+    "pathway.schema.json": Pathway,
+    "quiz.schema.json": Quiz,
+    "unlinked-resources.schema.json": UnlinkedRecord,
+}
 
 
 def generate() -> dict[str, str]:

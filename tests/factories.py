@@ -37,7 +37,9 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                     "priority": "Critical",
                     "weeks": 6,
                     "study": "Study tensors.",
-                    "resources": [{"name": "A Book"}],
+                    "resources": [
+                        {"name": "A Book", "type": "book", "url": "https://example.org/b"}
+                    ],
                 },
                 {
                     "id": "unstated-skill",
@@ -45,7 +47,9 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                     "priority": None,
                     "weeks": None,
                     "study": "Study more.",
-                    "resources": [{"name": "A Course", "url": "https://example.org/c"}],
+                    "resources": [
+                        {"name": "A Course", "type": "course", "url": "https://example.org/c"}
+                    ],
                 },
             ],
             "roadmap": [
@@ -53,7 +57,9 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                     "name": "Phase A",
                     "weeks": 4,
                     "tasks": ["Task one."],
-                    "resources": [{"name": "R1"}],
+                    "resources": [
+                        {"name": "R1", "type": "documentation", "url": "https://example.org/r"}
+                    ],
                 },
                 {"name": "Phase B", "weeks": 6, "tasks": ["Task two."], "resources": []},
             ],
@@ -144,7 +150,9 @@ def pathway_with_skills(pathway: dict, count: int) -> dict:
                 "priority": "Important",
                 "weeks": 2,
                 "study": "Study it.",
-                "resources": [{"name": f"Extra Book {number}"}],
+                "resources": [
+                    {"name": f"Extra Book {number}", "type": "book", "url": "https://example.org/x"}
+                ],
             }
         )
     return pathway

@@ -5,7 +5,16 @@ from __future__ import annotations
 from conftest import ROOT, example_project
 from factories import complete_pathway_and_quiz
 
+from macros.catalog import load_catalog
 from macros.checks import validate_paths
+
+CATALOG = load_catalog(ROOT)
+
+
+def at(role: str, field: str) -> str:
+    """`<role>.yaml:<line>: <field>`, the line read from the data (never a constant)."""
+    display = CATALOG.files[f"pathway:{role}"]
+    return f"{role}.yaml:{CATALOG.documents[display].where((field,))[0]}: {field}"
 
 
 def messages(warnings):
@@ -22,30 +31,30 @@ def test_the_seed_pathways_disagreements_are_found():
 
     # Header salary change vs the FAQ's percentage.
     assert has(
-        "ai-model-optimizer.yaml:13: salary_change: the header's salary change of +40% "
+        at("ai-model-optimizer", "salary_change") + ": the header's salary change of +40% "
         "differs from the FAQ's stated increase of +30% to +50%"
     )
     assert has(
-        "deep-learning-engineer.yaml:13: salary_change: the header's salary change of +40% "
+        at("deep-learning-engineer", "salary_change") + ": the header's salary change of +40% "
         "differs from the FAQ's stated increase of +40% to +100%"
     )
     # A salary change the ranges do not support.
     assert has(
-        "ai-infrastructure-engineer.yaml:15: salary_change: the header's salary change of "
+        at("ai-infrastructure-engineer", "salary_change") + ": the header's salary change of "
         "+40% disagrees with the salary ranges ($85k-$140k to $140k-$240k), which imply "
         "about +65% to +71%"
     )
     # Roadmap weeks vs the stated timeline, and vs the title where no timeline is stated.
     assert has(
-        "ai-infrastructure-engineer.yaml:151: roadmap: the roadmap's phases add up to 28 "
+        at("ai-infrastructure-engineer", "roadmap") + ": the roadmap's phases add up to 28 "
         "weeks (about 6.5 months), outside the stated timeline of 9-12 months"
     )
     assert has(
-        "ai-research-engineer.yaml:121: roadmap: the roadmap's phases add up to 40 weeks "
+        at("ai-research-engineer", "roadmap") + ": the roadmap's phases add up to 40 weeks "
         "(about 9.2 months), not the title's 12 months"
     )
     # The Platform guide's header and FAQ agree (+20% to +50%): no such warning for it.
-    assert not has("ai-platform-engineer.yaml:13: salary_change")
+    assert not has(at("ai-platform-engineer", "salary_change"))
 
 
 def test_consistent_data_has_no_warnings(tmp_path):
@@ -60,8 +69,11 @@ def test_consistent_data_has_no_warnings(tmp_path):
 def test_a_skill_no_question_covers_is_a_warning(tmp_path):
     project = example_project(tmp_path)
     _, warnings = validate_paths(project, [])
+    catalog = load_catalog(project)
+    document = catalog.documents[catalog.files["pathway:example-role"]]
+    skill_line = document.where(("skills_to_learn", 1, "id"))[0]
     assert (
-        "data/pathways/example-role.yaml:31: skills_to_learn[1].id: no question of "
+        f"data/pathways/example-role.yaml:{skill_line}: skills_to_learn[1].id: no question of "
         "quizzes/example-role.yaml has the topic 'unstated-skill'"
     ) in messages(warnings)
 

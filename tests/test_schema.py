@@ -73,6 +73,18 @@ def test_every_data_file_validates_against_its_schema_and_names_it(path):
     )
 
 
+def test_the_record_of_unlinked_resources_validates_against_its_schema_and_names_it():
+    path = ROOT / "data" / "unlinked_resources.yaml"
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../schemas/unlinked-resources.schema.json"
+    text = (ROOT / "schemas" / "unlinked-resources.schema.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    jsonschema.Draft202012Validator.check_schema(document)
+    jsonschema.Draft202012Validator(document).validate(
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+    )
+
+
 @pytest.mark.parametrize(
     "broken",
     [
@@ -80,6 +92,7 @@ def test_every_data_file_validates_against_its_schema_and_names_it(path):
         "pathway-unknown-key",
         "pathway-zero-weeks",
         "pathway-javascript-link",
+        "pathway-resource-ftp-link",
         "quiz-bad-type",
         "quiz-ftp-reference",
     ],
