@@ -19,6 +19,7 @@ from pages import Element, article
 from macros.catalog import load_catalog
 from macros.successors import GENERATORS
 
+pytestmark = pytest.mark.successors
 CATALOG = load_catalog(ROOT)
 PAGES = [f"pathways/{role}" for role in CATALOG.pathways] + [
     f"quizzes/{role}" for role in CATALOG.quizzes
