@@ -4,6 +4,9 @@ The peer is what a user would pick instead of this project: the five source guid
 hand-written Markdown pages plus one mkdocs-quiz page per role holding our own questions, built by
 MkDocs + Material with the same theme settings. Both are generated from our data, so they grow
 with it; the 50-role fixtures copy each pathway and quiz ten times under new roles.
+
+Also, for issue 2's retired budget: the site's pages written out as plain Markdown, and those
+pages with the mkdocs-macros plugin switched on and idle (the floor of any macros site).
 """
 
 from __future__ import annotations
@@ -13,6 +16,10 @@ import shutil
 from pathlib import Path
 
 import yaml
+
+from macros.catalog import load_catalog
+from macros.render import Renderer, pathway_url, quiz_url
+from macros.stubs import write_stubs
 
 ROOT = Path(__file__).resolve().parents[1]
 COPIES = 10
@@ -34,9 +41,6 @@ def _copy_site_files(project: Path) -> None:
 
 def scaled_project(where: Path, copies: int = COPIES) -> Path:
     """Our site with each pathway and quiz `copies` times (the original and copies - 1 more)."""
-    from macros.catalog import load_catalog
-    from macros.stubs import write_stubs
-
     project = where / f"ours-{copies}x"
     _copy_site_files(project)
     for folder in ("data/pathways", "quizzes"):
@@ -89,8 +93,8 @@ def guide_markdown(text: str) -> str:
         value, labelled = labelled, line in _LABELS
         if value:
             blocks.append(f"\n{line}\n")
-        elif line.startswith("•"):
-            blocks.append(f"- {line.lstrip('• ')}")
+        elif line.startswith(("•", "- ")):  # the guides' list items, in either style
+            blocks.append(f"- {line.lstrip('•- ')}")
         elif line in _LABELS or _FIGURE.match(line):
             blocks.append(f"\n**{line}**\n")
         elif line in _SECTIONS:
@@ -178,4 +182,59 @@ def peer_project(ours: Path, where: Path) -> Path:
         (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
     )
     (docs / "contributing.md").write_text(contributing, encoding="utf-8")
+    return project
+
+
+# A page's macro calls as the pages and the stubs (macros/stubs.py) write them: {{ name("arg") }}.
+MACRO_CALL = re.compile(r'\{\{ (\w+)\((?:"([^"]*)")?\) \}\}')
+MACROS_ON = "render_macros: true\n"
+
+
+def plain_markdown_project(where: Path) -> Path:
+    """The same site with every generated page written out by hand as plain Markdown."""
+    renderer = Renderer(load_catalog(ROOT))
+    project = where / "plain"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    from mkdocs.utils.yaml import yaml_load  # resolves MkDocs' own tags (!ENV)
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [
+        p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)
+    ]
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+    # Every page that asks for macros gets each call's output written in, and asks no more.
+    expand = {
+        "pathway_page": lambda role: renderer.pathway_page(role, pathway_url(role)),
+        "quiz_page": lambda role: renderer.quiz_page(role, quiz_url(role)),
+        "pathway_cards": lambda: renderer.pathway_cards(""),
+        "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
+    }
+    sources = {
+        path.relative_to(ROOT / "docs").as_posix(): path.read_text(encoding="utf-8")
+        for path in (ROOT / "docs").rglob("*.md")
+    }
+    for name, text in sources.items():
+        if MACROS_ON not in text:
+            continue
+        target = project / "docs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        plain = MACRO_CALL.sub(lambda call: expand[call[1]](*filter(None, [call[2]])), text)
+        target.write_text(plain.replace(MACROS_ON, "", 1), encoding="utf-8")
+    return project
+
+
+def macros_floor_project(plain: Path, where: Path) -> Path:
+    """The plain pages with mkdocs-macros switched on and an empty module: the plugin's own cost."""
+    project = where / "floor"
+    shutil.copytree(plain, project)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"].append(
+        {"macros": {"module_name": "floor_module", "render_by_default": False}}
+    )
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (project / "floor_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     return project
