@@ -1,7 +1,8 @@
 """MkDocs hooks (also run by ProperDocs): refuse a misconfigured site, log one line per build.
 
-The pages themselves come from the stubs and `define_env` (macros/__init__.py); these hooks only
-make sure that the macros plugin is there to render them, and say what the build did.
+The pages themselves come from the stubs and `define_env` (macros/__init__.py); these hooks make
+sure that the macros plugin is there to render them, put the HTML the macros kept away from
+Markdown back into each page (macros/stash.py), and say what the build did.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from macros import SUMMARY_VARIABLE
+from macros import STASH_VARIABLE, SUMMARY_VARIABLE
+from macros.stash import HtmlStash
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.pathways")
 
@@ -47,6 +51,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if wrong:
         raise PluginError(f"the macros plugin is set up wrong ({', '.join(wrong)}); {_SETUP}")
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """A fresh stash for this build: from now on the macros hand their HTML past Markdown."""
+    config.plugins["macros"].variables[STASH_VARIABLE] = HtmlStash()
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's HTML blocks back in place of their placeholders, before search reads it."""
+    restored = config.plugins["macros"].variables[STASH_VARIABLE].restore(html)
+    if HtmlStash.MARK in restored:  # Markdown moved a placeholder: say so, never publish it
+        raise PluginError(f"{page.file.src_uri}: an HTML block of ours was not put back")
+    return restored
 
 
 def on_post_build(config: MkDocsConfig) -> None:
