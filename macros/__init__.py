@@ -4,7 +4,8 @@ mkdocs-macros (under MkDocs or ProperDocs) and Zensical's macros extension each 
 `define_env(env)` before rendering, with `env.project_dir` and a `macro` decorator. It loads and
 checks all data (raising with every problem, before anything is written), checks the page stubs,
 and registers the macros. It keeps nothing between builds: each call builds its own renderer.
-MkDocs-only checks and the build's log line live in `macros/mkdocs_hooks.py`.
+MkDocs-only checks and the build's log line live in `macros/mkdocs_hooks.py`. Where a step after
+Markdown runs (MkDocs' hooks), the macros hand their HTML past Markdown (macros/stash.py).
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from typing import Any, Protocol
 from macros.catalog import load_catalog
 from macros.loader import DataError
 from macros.render import Renderer
+from macros.stash import HtmlStash
 from macros.stubs import stub_problems
 
 # The doubtful-data summary the MkDocs hook logs once per build (a variable of this build's
 # macros environment, not a module global: nothing survives the build).
 SUMMARY_VARIABLE = "pathways_build"
+# This build's HtmlStash, put there by a generator step that restores it after Markdown; without
+# one (Zensical) the macros return their HTML to Markdown as it is.
+STASH_VARIABLE = "pathways_stash"
 
 
 class MacrosEnv(Protocol):
@@ -63,17 +68,21 @@ def define_env(env: MacrosEnv) -> None:
     def page_url() -> str:
         return env.page.url if env.page is not None else ""
 
+    def past_markdown(page: str) -> str:
+        stash: HtmlStash | None = env.variables.get(STASH_VARIABLE)
+        return page if stash is None else stash.hide(page)
+
     @env.macro
     def pathway_page(role: str) -> str:
-        return renderer.pathway_page(role, page_url())
+        return past_markdown(renderer.pathway_page(role, page_url()))
 
     @env.macro
     def quiz_page(role: str) -> str:
-        return renderer.quiz_page(role, page_url())
+        return past_markdown(renderer.quiz_page(role, page_url()))
 
     @env.macro
     def pathway_cards() -> str:
-        return renderer.pathway_cards(page_url())
+        return past_markdown(renderer.pathway_cards(page_url()))
 
     @env.macro
     def where_to_start() -> str:

@@ -1,7 +1,9 @@
 """MkDocs hooks (also run by ProperDocs): refuse a misconfigured site, log one line per build.
 
-The pages themselves come from the stubs and `define_env` (macros/__init__.py); these hooks only
-make sure that the macros plugin is there to render them, and say what the build did.
+The pages themselves come from the stubs and `define_env` (macros/__init__.py); these hooks make
+sure that the macros plugin is there to render them, put the HTML the macros kept away from
+Markdown back into each page (macros/stash.py), keep the theme's compiled templates between
+builds, and say what the build did.
 """
 
 from __future__ import annotations
@@ -9,12 +11,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 
-from macros import SUMMARY_VARIABLE
+from macros import STASH_VARIABLE, SUMMARY_VARIABLE
+from macros.stash import HtmlStash
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.pathways")
 
@@ -47,6 +54,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if wrong:
         raise PluginError(f"the macros plugin is set up wrong ({', '.join(wrong)}); {_SETUP}")
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """A fresh stash for this build: from now on the macros hand their HTML past Markdown."""
+    config.plugins["macros"].variables[STASH_VARIABLE] = HtmlStash()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """MkDocs compiles every theme template anew in each build (a fifth of a small site's build,
+    and of each `mkdocs serve` rebuild); Jinja's bytecode cache, which our own templates use
+    too, keeps them compiled between builds and checks each against its source, like .pyc."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = FileSystemBytecodeCache()
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's HTML blocks back in place of their placeholders, before search reads it."""
+    restored = config.plugins["macros"].variables[STASH_VARIABLE].restore(html)
+    if HtmlStash.MARK in restored:  # Markdown moved a placeholder: say so, never publish it
+        raise PluginError(f"{page.file.src_uri}: an HTML block of ours was not put back")
+    return restored
 
 
 def on_post_build(config: MkDocsConfig) -> None:
