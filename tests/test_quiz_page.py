@@ -296,6 +296,13 @@ def test_on_a_phone_the_panel_is_a_bar_under_the_header(browser, site_server):
     assert bar["height"] < PHONE["height"] / 6
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+    # Scrolling back up shows Material's "Back to top": below the bar, not over its jump links.
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -600)
+    page.locator(".md-top:not([hidden])").wait_for()
+    bar = page.locator(".pw-panel").bounding_box()
+    assert page.locator(".md-top").bounding_box()["y"] >= bar["y"] + bar["height"]
     context.close()
 
 
