@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import DataError, Document, Problem, dotted, parse_yaml, validate_document
+from .messages import validate_document
 from .models import Pathway, Quiz
+from .problems import DataError, Problem, dotted
+from .yaml_source import Document, parse_yaml
 
 PATHWAYS_DIR = Path("data/pathways")
 QUIZZES_DIR = Path("quizzes")

@@ -11,11 +11,12 @@ from pathlib import Path
 from . import review
 from .catalog import QUIZZES_DIR, Catalog, data_files, display_path, load_catalog
 from .executable import TIME_LIMIT, check_keys
-from .loader import DataError, Document, Problem, parse_yaml
 from .models import Pathway, PercentChange, Quiz
+from .problems import DataError, Problem
 from .render import percent
 from .stubs import STUB_FOLDERS, stub_problems
 from .unlinked import RECORD_PATH, record_problems
+from .yaml_source import Document, parse_yaml
 
 WEEKS_PER_MONTH = 52 / 12
 

@@ -16,8 +16,8 @@ import sys
 from dataclasses import dataclass
 
 from .grading import format_number, judge, key_of
-from .loader import Problem
 from .models import CodeOutput, Numeric
+from .problems import Problem
 
 TIME_LIMIT = 5.0  # seconds of CPU time per snippet
 ALLOWED_IMPORTS = frozenset(sys.stdlib_module_names) | {"numpy"}

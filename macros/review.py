@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from .catalog import Catalog
-from .loader import Document, FieldPath, Problem, _accepts_null, dotted
+from .messages import accepts_null
 from .models import CodeOutput, Numeric, Pathway, Quiz
+from .problems import FieldPath, Problem, dotted
 from .rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS, is_placeholder
+from .yaml_source import Document
 
 
 def is_executable(question) -> bool:
@@ -42,7 +44,7 @@ def placeholder_problems(document: Document, display: str, model: type) -> list[
         line, col = document.where(field)
         shown = text if len(text) <= 60 else text[:57] + "..."
         fix = "replace it as the comment above it says"
-        if _accepts_null(model, field):
+        if accepts_null(model, field):
             fix += ", or write null if your source does not state it"
         problems.append(
             Problem(

@@ -14,8 +14,10 @@ from typing import Annotated
 from pydantic import Field
 
 from .catalog import Catalog
-from .loader import DataError, Document, Problem, dotted, parse_yaml, validate_document
+from .messages import validate_document
 from .models import Model, Pathway, Resource, Slug, Text
+from .problems import DataError, Problem, dotted
+from .yaml_source import Document, parse_yaml
 
 RECORD_PATH = Path("data/unlinked_resources.yaml")
 
