@@ -177,10 +177,9 @@ def check_keys(catalog, time_limit: float = TIME_LIMIT) -> list[Problem]:
     """Run every executable key of the catalog's quizzes; return the problems found."""
     jobs = []
     problems = []
-    for role, quiz in catalog.quizzes.items():
-        display = catalog.files[f"quiz:{role}"]
-        document = catalog.documents[display]
-        for index, question in enumerate(quiz.questions):
+    for record in catalog.quiz_records.values():
+        display, document = record.file, record.document
+        for index, question in enumerate(record.model.questions):
             if isinstance(question, CodeOutput):
                 field, code, mode = "code", question.code, "output"
             elif isinstance(question, Numeric) and question.compute:

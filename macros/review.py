@@ -104,15 +104,14 @@ def quiz_size_problems(quiz: Quiz, document: Document, display: str) -> list[Pro
 def catalog_problems(catalog: Catalog, displays: set[str]) -> list[Problem]:
     """Quiz minimums, and a quiz for every pathway, for the files named in `displays`."""
     problems = []
-    for role in catalog.pathways:
-        pathway_display = catalog.files[f"pathway:{role}"]
-        quiz_display = catalog.files.get(f"quiz:{role}")
-        if quiz_display is None:
-            if pathway_display in displays:
-                line, col = catalog.documents[pathway_display].where(("role",))
+    for role, pathway in catalog.pathway_records.items():
+        quiz = catalog.quiz_records.get(role)
+        if quiz is None:
+            if pathway.file in displays:
+                line, col = pathway.document.where(("role",))
                 problems.append(
                     Problem(
-                        pathway_display,
+                        pathway.file,
                         line,
                         col,
                         "role",
@@ -121,10 +120,6 @@ def catalog_problems(catalog: Catalog, displays: set[str]) -> list[Problem]:
                     )
                 )
             continue
-        if quiz_display in displays:
-            problems.extend(
-                quiz_size_problems(
-                    catalog.quizzes[role], catalog.documents[quiz_display], quiz_display
-                )
-            )
+        if quiz.file in displays:
+            problems.extend(quiz_size_problems(quiz.model, quiz.document, quiz.file))
     return problems
