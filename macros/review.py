@@ -7,21 +7,27 @@ The site build accepts such files, so a half-filled pathway can be previewed wit
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, assert_never
 
 from .catalog import Catalog
 from .messages import accepts_null
-from .models import CodeOutput, Numeric, Pathway, Quiz
+from .models import AnyQuestion, CodeOutput, MultipleChoice, Numeric, Pathway, Quiz, SingleChoice
 from .problems import FieldPath, Problem, dotted
 from .rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS, is_placeholder
 from .yaml_source import Document
 
 
-def is_executable(question) -> bool:
+def is_executable(question: AnyQuestion) -> bool:
     """A question whose key the tests recompute: code-output, or numeric with `compute`."""
-    return isinstance(question, CodeOutput) or (
-        isinstance(question, Numeric) and bool(question.compute)
-    )
+    match question:
+        case CodeOutput():
+            return True
+        case Numeric():
+            return bool(question.compute)
+        case SingleChoice() | MultipleChoice():
+            return False
+        case _:
+            assert_never(question)
 
 
 def _strings(value: Any, field: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
