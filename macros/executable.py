@@ -142,10 +142,6 @@ def run_snippets(jobs: list[tuple[str, str]], time_limit: float = TIME_LIMIT) ->
     return outcomes
 
 
-def run_snippet(code: str, mode: str, time_limit: float = TIME_LIMIT) -> Outcome:
-    return run_snippets([(code, mode)], time_limit)[0]
-
-
 def imports_of(code: str) -> set[str]:
     names = set()
     for node in ast.walk(ast.parse(code)):
