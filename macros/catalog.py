@@ -121,11 +121,11 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
 
     question_ids: dict[str, str] = {}
     for path in sorted(quiz_files):
-        loaded = load(path, Quiz)
-        if loaded is None:
+        quiz = load(path, Quiz)
+        if quiz is None:
             continue
-        problems.extend(_cross_check_quiz(loaded, pathways, quizzes, question_ids, broken_roles))
-        quizzes.setdefault(loaded.model.role, loaded)
+        problems.extend(_cross_check_quiz(quiz, pathways, quizzes, question_ids, broken_roles))
+        quizzes.setdefault(quiz.model.role, quiz)
 
     if problems:
         raise DataError(problems)
