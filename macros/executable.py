@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import assert_never
 
+from .catalog import Catalog
 from .grading import format_number, judge, key_of
 from .models import CodeOutput, MultipleChoice, Numeric, SingleChoice
 from .problems import Problem
@@ -186,7 +187,7 @@ def _what(question: Executable) -> str:
             assert_never(question)
 
 
-def check_keys(catalog, time_limit: float = TIME_LIMIT) -> list[Problem]:
+def check_keys(catalog: Catalog, time_limit: float = TIME_LIMIT) -> list[Problem]:
     """Run every executable key of the catalog's quizzes; return the problems found."""
     jobs = []
     problems = []
