@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from macros.catalog import load_catalog
-from macros.loader import DataError
+from macros.problems import DataError
 from macros.render import Renderer
 from macros.stash import HtmlStash
 from macros.stubs import stub_problems

@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from .loader import DataError, Document, Problem, dotted, parse_yaml, validate_document
+from .messages import validate_document
 from .models import Pathway, Quiz
+from .problems import DataError, Problem, dotted
+from .yaml_source import Document, parse_yaml
 
 PATHWAYS_DIR = Path("data/pathways")
 QUIZZES_DIR = Path("quizzes")
 
+T = TypeVar("T", Pathway, Quiz)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[T]):
+    """One data file as loaded: its model, where its fields were written, and how it is named."""
+
+    model: T
+    document: Document = field(repr=False)
+    file: str  # as messages name it: relative to the project, forward slashes
+
 
 @dataclass(frozen=True)
 class Catalog:
-    pathways: dict[str, Pathway]
-    quizzes: dict[str, Quiz]
-    files: dict[str, str] = field(default_factory=dict)  # "pathway:role" / "quiz:role" -> file
-    # Where each file's fields were written, kept from the one parse for later messages.
-    documents: dict[str, Document] = field(default_factory=dict, repr=False)
+    pathway_records: dict[str, Loaded[Pathway]]  # by role
+    quiz_records: dict[str, Loaded[Quiz]]  # by role
+
+    @cached_property
+    def pathways(self) -> dict[str, Pathway]:
+        return {role: record.model for role, record in self.pathway_records.items()}
+
+    @cached_property
+    def quizzes(self) -> dict[str, Quiz]:
+        return {role: record.model for role, record in self.quiz_records.items()}
 
     def pathway(self, role: str) -> Pathway:
         try:
@@ -54,14 +74,14 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         pathway_files = found_pathways if pathway_files is None else pathway_files
         quiz_files = found_quizzes if quiz_files is None else quiz_files
     problems: list[Problem] = []
-    pathways: dict[str, tuple[Pathway, Document, str]] = {}
-    quizzes: dict[str, tuple[Quiz, Document, str]] = {}
+    pathways: dict[str, Loaded[Pathway]] = {}
+    quizzes: dict[str, Loaded[Quiz]] = {}
 
     # Roles of pathway files that did not load, and their files: their quizzes get one note that
     # they were not checked against them, not a second error for the same mistake.
     broken_roles: dict[str, str] = {}
 
-    def load(path: Path, model):
+    def load(path: Path, model: type[T]) -> Loaded[T] | None:
         display = display_path(path, root)
         try:
             document = parse_yaml(path, display)
@@ -71,7 +91,7 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
                 broken_roles[path.stem] = display  # unreadable: its name is the role it holds
             return None
         try:
-            return validate_document(document, model, display), document, display
+            return Loaded(validate_document(document, model, display), document, display)
         except DataError as error:
             problems.extend(error.problems)
             if model is Pathway:
@@ -83,50 +103,43 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         loaded = load(path, Pathway)
         if loaded is None:
             continue
-        pathway, document, display = loaded
-        if pathway.role in pathways:
-            line, col = document.where(("role",))
+        role = loaded.model.role
+        if role in pathways:
+            line, col = loaded.document.where(("role",))
             problems.append(
                 Problem(
-                    display,
+                    loaded.file,
                     line,
                     col,
                     "role",
-                    f"expected a role no other pathway uses, found {pathway.role!r} "
-                    f"(also in {pathways[pathway.role][2]})",
+                    f"expected a role no other pathway uses, found {role!r} "
+                    f"(also in {pathways[role].file})",
                 )
             )
             continue
-        pathways[pathway.role] = loaded
+        pathways[role] = loaded
 
     question_ids: dict[str, str] = {}
     for path in sorted(quiz_files):
-        loaded = load(path, Quiz)
-        if loaded is None:
+        quiz = load(path, Quiz)
+        if quiz is None:
             continue
-        quiz, document, display = loaded
-        problems.extend(
-            _cross_check_quiz(
-                quiz, document, display, pathways, quizzes, question_ids, broken_roles
-            )
-        )
-        quizzes.setdefault(quiz.role, loaded)
+        problems.extend(_cross_check_quiz(quiz, pathways, quizzes, question_ids, broken_roles))
+        quizzes.setdefault(quiz.model.role, quiz)
 
     if problems:
         raise DataError(problems)
-    files = {f"pathway:{r}": d for r, (_, _, d) in pathways.items()}
-    files.update({f"quiz:{r}": d for r, (_, _, d) in quizzes.items()})
-    return Catalog(
-        pathways={role: p for role, (p, _, _) in pathways.items()},
-        quizzes={role: q for role, (q, _, _) in quizzes.items()},
-        files=files,
-        documents={d: doc for _, doc, d in [*pathways.values(), *quizzes.values()]},
-    )
+    return Catalog(pathway_records=pathways, quiz_records=quizzes)
 
 
 def _cross_check_quiz(
-    quiz, document, display, pathways, quizzes, question_ids, broken_roles
+    loaded: Loaded[Quiz],
+    pathways: dict[str, Loaded[Pathway]],
+    quizzes: dict[str, Loaded[Quiz]],
+    question_ids: dict[str, str],
+    broken_roles: dict[str, str],
 ) -> list[Problem]:
+    quiz, document, display = loaded.model, loaded.document, loaded.file
     problems = []
 
     def problem(field, message):
@@ -137,10 +150,10 @@ def _cross_check_quiz(
         problem(
             ("role",),
             f"expected one quiz per role, found {quiz.role!r} again "
-            f"(also in {quizzes[quiz.role][2]})",
+            f"(also in {quizzes[quiz.role].file})",
         )
-    pathway_entry = pathways.get(quiz.role)
-    if pathway_entry is None and quiz.role in broken_roles:
+    pathway_record = pathways.get(quiz.role)
+    if pathway_record is None and quiz.role in broken_roles:
         line, col = document.where(("role",))
         problems.append(
             Problem(
@@ -153,15 +166,15 @@ def _cross_check_quiz(
                 note=True,
             )
         )
-    elif pathway_entry is None:
+    elif pathway_record is None:
         problem(
             ("role",),
             f"expected the role of a pathway ({', '.join(pathways) or 'none loaded'}), "
             f"found {quiz.role!r}",
         )
-    skills = pathway_entry[0].skills_by_id if pathway_entry else {}
+    skills = pathway_record.model.skills_by_id if pathway_record else {}
     for index, question in enumerate(quiz.questions):
-        if pathway_entry and question.topic not in skills:
+        if pathway_record and question.topic not in skills:
             problem(
                 ("questions", index, "topic"),
                 f"expected the id of a skill of the {quiz.role} pathway "

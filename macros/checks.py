@@ -11,11 +11,12 @@ from pathlib import Path
 from . import review
 from .catalog import QUIZZES_DIR, Catalog, data_files, display_path, load_catalog
 from .executable import TIME_LIMIT, check_keys
-from .loader import DataError, Document, Problem, parse_yaml
 from .models import Pathway, PercentChange, Quiz
+from .problems import DataError, Problem
 from .render import percent
 from .stubs import STUB_FOLDERS, stub_problems
 from .unlinked import RECORD_PATH, record_problems
+from .yaml_source import Document, parse_yaml
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -210,17 +211,15 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
 
 def warnings(catalog: Catalog) -> list[Problem]:
     problems = []
-    for role, pathway in catalog.pathways.items():
-        display = catalog.files[f"pathway:{role}"]
-        document = catalog.documents[display]
+    for role, record in catalog.pathway_records.items():
+        pathway, document, display = record.model, record.document, record.file
         for field, message in pathway_warnings(pathway):
             line, col = document.where(field)
             problems.append(Problem(display, line, col, ".".join(map(str, field)), message))
-        quiz = catalog.quizzes.get(role)
+        quiz = catalog.quiz_records.get(role)
         if quiz is None:
             continue
-        quiz_display = catalog.files[f"quiz:{role}"]
-        covered = set(quiz.topics)
+        covered = set(quiz.model.topics)
         for index, skill in enumerate(pathway.skills_to_learn):
             if skill.id not in covered:
                 line, col = document.where(("skills_to_learn", index, "id"))
@@ -230,7 +229,7 @@ def warnings(catalog: Catalog) -> list[Problem]:
                         line,
                         col,
                         f"skills_to_learn[{index}].id",
-                        f"no question of {quiz_display} has the topic {skill.id!r}",
+                        f"no question of {quiz.file} has the topic {skill.id!r}",
                     )
                 )
     return sorted(problems)

@@ -12,8 +12,8 @@ import yaml
 from . import progress, scoring, terminal
 from .catalog import Catalog, load_catalog
 from .executable import TIME_LIMIT
-from .loader import DataError
 from .models import Quiz
+from .problems import DataError
 
 
 def find_root(start: Path) -> Path:

@@ -14,10 +14,15 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import assert_never
 
+from .catalog import Catalog
 from .grading import format_number, judge, key_of
-from .loader import Problem
-from .models import CodeOutput, Numeric
+from .models import CodeOutput, MultipleChoice, Numeric, SingleChoice
+from .problems import Problem
+
+# The kinds of question whose key is computed by running code, not written.
+Executable = Numeric | CodeOutput
 
 TIME_LIMIT = 5.0  # seconds of CPU time per snippet
 ALLOWED_IMPORTS = frozenset(sys.stdlib_module_names) | {"numpy"}
@@ -138,10 +143,6 @@ def run_snippets(jobs: list[tuple[str, str]], time_limit: float = TIME_LIMIT) ->
     return outcomes
 
 
-def run_snippet(code: str, mode: str, time_limit: float = TIME_LIMIT) -> Outcome:
-    return run_snippets([(code, mode)], time_limit)[0]
-
-
 def imports_of(code: str) -> set[str]:
     names = set()
     for node in ast.walk(ast.parse(code)):
@@ -152,41 +153,56 @@ def imports_of(code: str) -> set[str]:
     return names
 
 
-def _verdict(question, outcome: Outcome) -> str | None:
+def _verdict(question: Executable, outcome: Outcome) -> str | None:
     if outcome.error:
         return f"the {_what(question)} {outcome.error}"
-    if isinstance(question, Numeric):
-        key = question.answer.value
-        slack = max(question.answer.tolerance / 2, 1e-9 * max(1.0, abs(key)))
-        if abs(outcome.value - key) > slack:
-            return (
-                f"the computation gives {format_number(outcome.value)}, "
-                f"the key says {format_number(key)}"
-            )
-        return None
-    if judge(key_of(question), outcome.printed).status != "right":
-        return f"the code prints {outcome.printed.strip()!r}, the key says {question.output!r}"
-    return None
+    match question:
+        case Numeric():
+            key = question.answer.value
+            slack = max(question.answer.tolerance / 2, 1e-9 * max(1.0, abs(key)))
+            if abs(outcome.value - key) > slack:
+                return (
+                    f"the computation gives {format_number(outcome.value)}, "
+                    f"the key says {format_number(key)}"
+                )
+            return None
+        case CodeOutput():
+            if judge(key_of(question), outcome.printed).status != "right":
+                return (
+                    f"the code prints {outcome.printed.strip()!r}, "
+                    f"the key says {question.output!r}"
+                )
+            return None
+        case _:
+            assert_never(question)
 
 
-def _what(question) -> str:
-    return "computation" if isinstance(question, Numeric) else "code"
+def _what(question: Executable) -> str:
+    match question:
+        case Numeric():
+            return "computation"
+        case CodeOutput():
+            return "code"
+        case _:
+            assert_never(question)
 
 
-def check_keys(catalog, time_limit: float = TIME_LIMIT) -> list[Problem]:
+def check_keys(catalog: Catalog, time_limit: float = TIME_LIMIT) -> list[Problem]:
     """Run every executable key of the catalog's quizzes; return the problems found."""
     jobs = []
     problems = []
-    for role, quiz in catalog.quizzes.items():
-        display = catalog.files[f"quiz:{role}"]
-        document = catalog.documents[display]
-        for index, question in enumerate(quiz.questions):
-            if isinstance(question, CodeOutput):
-                field, code, mode = "code", question.code, "output"
-            elif isinstance(question, Numeric) and question.compute:
-                field, code, mode = "compute", question.compute, "compute"
-            else:
-                continue
+    for record in catalog.quiz_records.values():
+        display, document = record.file, record.document
+        for index, question in enumerate(record.model.questions):
+            match question:
+                case CodeOutput():
+                    field, code, mode = "code", question.code, "output"
+                case Numeric() if question.compute:
+                    field, code, mode = "compute", question.compute, "compute"
+                case SingleChoice() | MultipleChoice() | Numeric():
+                    continue  # nothing to run: the key is written, not computed
+                case _:
+                    assert_never(question)
             line, col = document.where(("questions", index, field))
             label = f"questions[{index}] ({question.id})"
             try:

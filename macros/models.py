@@ -53,7 +53,6 @@ class Model(BaseModel):
 
 
 Priority = Literal["Critical", "Important", "Nice to have"]
-PRIORITIES: tuple[str, ...] = ("Critical", "Important", "Nice to have")
 
 Difficulty = Literal["Easy", "Moderate", "Challenging"]
 

@@ -7,19 +7,27 @@ The site build accepts such files, so a half-filled pathway can be previewed wit
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, assert_never
 
 from .catalog import Catalog
-from .loader import Document, FieldPath, Problem, _accepts_null, dotted
-from .models import CodeOutput, Numeric, Pathway, Quiz
+from .messages import accepts_null
+from .models import AnyQuestion, CodeOutput, MultipleChoice, Numeric, Pathway, Quiz, SingleChoice
+from .problems import FieldPath, Problem, dotted
 from .rules import MIN_EXECUTABLE, MIN_QUESTIONS, MIN_TOPICS, is_placeholder
+from .yaml_source import Document
 
 
-def is_executable(question) -> bool:
+def is_executable(question: AnyQuestion) -> bool:
     """A question whose key the tests recompute: code-output, or numeric with `compute`."""
-    return isinstance(question, CodeOutput) or (
-        isinstance(question, Numeric) and bool(question.compute)
-    )
+    match question:
+        case CodeOutput():
+            return True
+        case Numeric():
+            return bool(question.compute)
+        case SingleChoice() | MultipleChoice():
+            return False
+        case _:
+            assert_never(question)
 
 
 def _strings(value: Any, field: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -42,7 +50,7 @@ def placeholder_problems(document: Document, display: str, model: type) -> list[
         line, col = document.where(field)
         shown = text if len(text) <= 60 else text[:57] + "..."
         fix = "replace it as the comment above it says"
-        if _accepts_null(model, field):
+        if accepts_null(model, field):
             fix += ", or write null if your source does not state it"
         problems.append(
             Problem(
@@ -102,15 +110,14 @@ def quiz_size_problems(quiz: Quiz, document: Document, display: str) -> list[Pro
 def catalog_problems(catalog: Catalog, displays: set[str]) -> list[Problem]:
     """Quiz minimums, and a quiz for every pathway, for the files named in `displays`."""
     problems = []
-    for role in catalog.pathways:
-        pathway_display = catalog.files[f"pathway:{role}"]
-        quiz_display = catalog.files.get(f"quiz:{role}")
-        if quiz_display is None:
-            if pathway_display in displays:
-                line, col = catalog.documents[pathway_display].where(("role",))
+    for role, pathway in catalog.pathway_records.items():
+        quiz = catalog.quiz_records.get(role)
+        if quiz is None:
+            if pathway.file in displays:
+                line, col = pathway.document.where(("role",))
                 problems.append(
                     Problem(
-                        pathway_display,
+                        pathway.file,
                         line,
                         col,
                         "role",
@@ -119,10 +126,6 @@ def catalog_problems(catalog: Catalog, displays: set[str]) -> list[Problem]:
                     )
                 )
             continue
-        if quiz_display in displays:
-            problems.extend(
-                quiz_size_problems(
-                    catalog.quizzes[role], catalog.documents[quiz_display], quiz_display
-                )
-            )
+        if quiz.file in displays:
+            problems.extend(quiz_size_problems(quiz.model, quiz.document, quiz.file))
     return problems

@@ -53,13 +53,22 @@ def _choice_raw(question: ChoiceQuestion, answer: object) -> list[str] | Judgeme
         elif len(item) == 1 and item.lower() in LETTERS[: len(shown)]:
             chosen.append(ids[LETTERS.index(item.lower())])
         else:
-            what = "one option" if isinstance(question, SingleChoice) else "each option you choose"
             return Judgement(
                 "unreadable",
-                f"“{item}” is not an option here. Type the letter of {what}, "
+                f"“{item}” is not an option here. Type the letter of {_what_to_choose(question)}, "
                 f"{letter_range(question)}.",
             )
     return list(dict.fromkeys(chosen))
+
+
+def _what_to_choose(question: ChoiceQuestion) -> str:
+    match question:
+        case SingleChoice():
+            return "one option"
+        case MultipleChoice():
+            return "each option you choose"
+        case _:
+            assert_never(question)
 
 
 def judge_raw(question: AnyQuestion, answer: object) -> list[str] | str | Judgement:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import Catalog
-from .loader import Problem
+from .problems import Problem
 from .render import front_matter_text
 
 STUB_FOLDERS = ("pathways", "quizzes")

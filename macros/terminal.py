@@ -60,17 +60,22 @@ def show_question(
     console.rule(Text(f"Question {number} of {total}", style="bold"), align="left")
     console.print(Text(f"Topic: {topic_name} · {question.difficulty}", style="dim"))
     console.print(Markdown(question.prompt))
-    if isinstance(question, CodeOutput):
-        console.print(
-            Padding(Syntax(question.code, "python", background_color="default"), (1, 0, 1, 2))
-        )
-    if isinstance(question, SingleChoice | MultipleChoice):
-        options = Table.grid(padding=(0, 1))
-        options.add_column(no_wrap=True)
-        options.add_column()
-        for index, option in enumerate(shown_options(question)):
-            options.add_row(Text(f"{LETTERS[index]})", style="bold"), Markdown(option.text))
-        console.print(Padding(options, (0, 0, 0, 2)))
+    match question:
+        case SingleChoice() | MultipleChoice():
+            options = Table.grid(padding=(0, 1))
+            options.add_column(no_wrap=True)
+            options.add_column()
+            for index, option in enumerate(shown_options(question)):
+                options.add_row(Text(f"{LETTERS[index]})", style="bold"), Markdown(option.text))
+            console.print(Padding(options, (0, 0, 0, 2)))
+        case CodeOutput():
+            console.print(
+                Padding(Syntax(question.code, "python", background_color="default"), (1, 0, 1, 2))
+            )
+        case Numeric():
+            pass  # the prompt says it all; the answer is typed
+        case _:
+            assert_never(question)
     console.print(Text(_how_to_answer(question), style="dim"))
 
 
@@ -80,19 +85,25 @@ def show_result(console: Console, question: AnyQuestion, judgement: Judgement, s
     line.add_column()
     if judgement.status == "right":
         line.add_row(Text("✓ Correct.", style="bold green"), "")
-    elif isinstance(question, SingleChoice | MultipleChoice):
-        line.add_row(
-            Text("✗ Not quite.", style="bold red"), Markdown(f"The answer: {key_text(question)}")
-        )
     else:
-        answer = Text("The answer: ") + Text(key_text(question), style="bold")
-        line.add_row(Text("✗ Not quite.", style="bold red"), answer)
+        line.add_row(Text("✗ Not quite.", style="bold red"), _the_answer(question))
     console.print(line)
     if not scored:
         console.print(Text("Practice: only your first answer to a question is scored.", "italic"))
     console.print(Padding(Markdown(question.explanation), (0, 0, 0, 2)))
     console.print(Text(f"  Source: {question.reference.title}", style="dim"))
     console.print(f"  {question.reference.url}", soft_wrap=True, style="dim")
+
+
+def _the_answer(question: AnyQuestion) -> Markdown | Text:
+    """The key after a wrong answer: option texts are Markdown, a typed answer is shown as is."""
+    match question:
+        case SingleChoice() | MultipleChoice():
+            return Markdown(f"The answer: {key_text(question)}")
+        case Numeric() | CodeOutput():
+            return Text("The answer: ") + Text(key_text(question), style="bold")
+        case _:
+            assert_never(question)
 
 
 def show_breakdown(

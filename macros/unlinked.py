@@ -14,8 +14,10 @@ from typing import Annotated
 from pydantic import Field
 
 from .catalog import Catalog
-from .loader import DataError, Document, Problem, dotted, parse_yaml, validate_document
+from .messages import validate_document
 from .models import Model, Pathway, Resource, Slug, Text
+from .problems import DataError, Problem, dotted
+from .yaml_source import Document, parse_yaml
 
 RECORD_PATH = Path("data/unlinked_resources.yaml")
 
@@ -61,14 +63,14 @@ def record_problems(root: Path, catalog: Catalog) -> list[Problem]:
     recorded = {(entry.role, entry.name) for entry in record.unlinked}
     unlinked: set[tuple[str, str]] = set()
     problems = []
-    for role, pathway in catalog.pathways.items():
-        display = catalog.files[f"pathway:{role}"]
-        for field, resource in resources_with_fields(pathway):
+    for role, pathway in catalog.pathway_records.items():
+        display = pathway.file
+        for field, resource in resources_with_fields(pathway.model):
             if resource.url is not None:
                 continue
             unlinked.add((role, resource.name))
             if (role, resource.name) not in recorded:
-                line, col = catalog.documents[display].where((*field, "url"))
+                line, col = pathway.document.where((*field, "url"))
                 problems.append(
                     Problem(
                         display,

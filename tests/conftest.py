@@ -92,7 +92,7 @@ def _refresh_stubs(project: Path) -> None:
 
     Data that does not load gets none: the build then stops at the data's own errors first."""
     from macros.catalog import load_catalog
-    from macros.loader import DataError
+    from macros.problems import DataError
     from macros.stubs import write_stubs
 
     with contextlib.suppress(DataError):

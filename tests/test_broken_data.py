@@ -17,7 +17,7 @@ from factories import complete_pathway_and_quiz, pathway_data, quiz_data, write_
 
 from macros import cli
 from macros.catalog import load_catalog
-from macros.loader import DataError
+from macros.problems import DataError
 
 BROKEN = sorted((ROOT / "tests" / "broken").glob("*.yaml"))
 

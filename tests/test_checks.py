@@ -13,8 +13,8 @@ CATALOG = load_catalog(ROOT)
 
 def at(role: str, field: str) -> str:
     """`<role>.yaml:<line>: <field>`, the line read from the data (never a constant)."""
-    display = CATALOG.files[f"pathway:{role}"]
-    return f"{role}.yaml:{CATALOG.documents[display].where((field,))[0]}: {field}"
+    line = CATALOG.pathway_records[role].document.where((field,))[0]
+    return f"{role}.yaml:{line}: {field}"
 
 
 def messages(warnings):
@@ -70,7 +70,7 @@ def test_a_skill_no_question_covers_is_a_warning(tmp_path):
     project = example_project(tmp_path)
     _, warnings = validate_paths(project, [])
     catalog = load_catalog(project)
-    document = catalog.documents[catalog.files["pathway:example-role"]]
+    document = catalog.pathway_records["example-role"].document
     skill_line = document.where(("skills_to_learn", 1, "id"))[0]
     assert (
         f"data/pathways/example-role.yaml:{skill_line}: skills_to_learn[1].id: no question of "

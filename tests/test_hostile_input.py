@@ -17,7 +17,8 @@ import pytest
 from conftest import ROOT, example_project
 
 from macros.catalog import load_catalog
-from macros.loader import MAX_DEPTH, MAX_FILE_BYTES, DataError
+from macros.problems import DataError
+from macros.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 
 LIMIT_S = 20  # far above the fraction of a second these take: a guard against hangs, not a timer
 

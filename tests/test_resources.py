@@ -21,8 +21,8 @@ from seeds import ROLE_FILES
 from macros import cli
 from macros.catalog import load_catalog
 from macros.links import external_links
-from macros.loader import DataError
 from macros.models import RESOURCE_TYPES, Resource
+from macros.problems import DataError
 from macros.unlinked import RECORD_PATH, resources_with_fields
 
 ROLES = list(ROLE_FILES)

@@ -153,9 +153,10 @@ def test_reality_check_and_action_plan_keep_every_bullet(built_site, role):
 def test_salary_faq_and_header_figures(built_site, role):
     page = pathway_page(built_site, role)
     source = read(role)
-    faq = page.find("h2", id="salary-faq")
-    faq_text = page.find("details", cls="question").text
-    assert faq
+    assert heading_text(page.find("h2", id="salary-faq")) == "Salary FAQ"
+    faq = page.find("details", cls="question")
+    assert CATALOG.pathway(role).target_role in faq.find("summary").text
+    faq_text = faq.text
     for figure in source.salary_figures:
         assert f"${figure}k" in faq_text, f"{role}: ${figure}k missing from the salary FAQ"
     glance = page.find("div", cls="pw-facts").text

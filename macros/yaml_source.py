@@ -1,55 +1,19 @@
-"""YAML -> models, once. Every error names the file, line, column and field.
+"""YAML text -> values with positions, refusing hostile input before it costs anything.
 
 A file is parsed once into a node tree (for positions) and constructed from that same tree (for
-values), so the line a message points at is the line the contributor wrote. Validation errors from
-pydantic are translated into `file:line:col: field.path: expected X, found Y`.
+values), so the line a message points at is the line the contributor wrote.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-M = TypeVar("M", bound=BaseModel)
-
-Location = tuple[int, int]  # 1-based line and column
-FieldPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong (or doubtful) in a data file."""
-
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
-    # A note is not a mistake: it says what could not be checked because of one elsewhere.
-    note: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
-
-
-class DataError(Exception):
-    """Raised with every problem found, so a contributor sees all of them in one run."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = sorted(problems)
-        count = sum(not p.note for p in self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the data files:"
-        super().__init__("\n".join([heading, *map(str, self.problems)]))
-
+from .problems import DataError, FieldPath, Location, Problem, dotted
 
 # ------------------------------------------------------------------------------- hostile input
 
@@ -162,8 +126,6 @@ def _too_deep(text: str, display: str) -> list[Problem]:
         loader.dispose()
     return []
 
-
-# ----------------------------------------------------------------------------------- YAML parsing
 
 # libyaml's parser (shipped in PyYAML's wheels) is about ten times faster and gives the same marks.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -324,211 +286,3 @@ def _indenting_tab(text: str, line: int) -> int | None:
     written = lines[line - 1]
     indentation = written[: len(written) - len(written.lstrip(" \t"))]
     return indentation.index("\t") + 1 if "\t" in indentation else None
-
-
-# ------------------------------------------------------------------------- pydantic translation
-
-
-def dotted(field: FieldPath) -> str:
-    """A field path as a contributor reads it: skills_to_learn[3].priority."""
-    text = ""
-    for part in field:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(root)"
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value; quote it to write text)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
-
-
-def _holds(container: Any, part: str | int) -> bool:
-    if isinstance(container, dict):
-        return part in container
-    return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
-
-
-def _data_path(data: Any, loc: Iterable[str | int]) -> FieldPath:
-    """Drop the parts of a pydantic location that are not in the data (union branch names)."""
-    kept: list[str | int] = []
-    current = data
-    for part in loc:
-        if _holds(current, part):
-            current = current[part]
-        elif isinstance(part, str) and part in _BRANCH_TAGS:
-            continue  # the name of a union member, not a key of the data
-        elif isinstance(current, dict) and isinstance(part, str):
-            current = None  # a missing or unknown key: name it, and look no deeper
-        else:
-            continue
-        kept.append(part)
-    return tuple(kept)
-
-
-# Names pydantic gives union members in error locations (the question types are a tagged union).
-_BRANCH_TAGS = {"single", "multiple", "numeric", "code-output"}
-
-
-def _field_info(model: type[BaseModel], loc: FieldPath):
-    """The pydantic FieldInfo at `loc` (following nested models), or None."""
-    candidates: list[type[BaseModel]] = [model]
-    info = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        following, info = [], None
-        for candidate in candidates:
-            field = candidate.model_fields.get(part)
-            if field is not None:
-                info = info or field
-                following.extend(_unwrap(field.annotation))
-        candidates = following
-    return info
-
-
-def _accepts_null(model: type[BaseModel], loc: FieldPath) -> bool:
-    info = _field_info(model, loc)
-    return info is not None and type(None) in _leaf_types(info.annotation)
-
-
-def _leaf_types(annotation: Any) -> list[Any]:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _leaf_types(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(annotation) for t in _leaf_types(arg)]
-    return [annotation]
-
-
-# What each pydantic error kind expected, in a contributor's words (`{...}` from the error's ctx).
-_EXPECTED = {
-    "literal_error": "one of {expected}",
-    "enum": "one of {expected}",
-    "greater_than": "a number greater than {gt}",
-    "greater_than_equal": "a number of at least {ge}",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "string_type": "text",
-    "string_too_short": "non-empty text",
-    "string_too_long": "at most {max_length} characters",
-    "string_pattern_mismatch": "lower-case words joined by hyphens (like ai-platform-engineer)",
-    "too_short": "at least {min_length} item(s)",
-    "list_type": "a list",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "dict_type": "a mapping",
-    "union_tag_invalid": "one of {expected_tags}",
-    "union_tag_not_found": "this field (the question's type)",
-}
-
-
-def _expected(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
-    kind = error["type"]
-    ctx = error.get("ctx", {})
-    if kind == "missing":
-        if _accepts_null(model, loc):
-            return "expected this field (write null where the source does not state it)"
-        return "expected this field"
-    if kind == "extra_forbidden":
-        return f"expected one of the keys {', '.join(_allowed_keys(model, loc[:-1]))}"
-    if kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-        return message if message.startswith("expected") else f"expected {message}"
-    if kind in _EXPECTED:
-        return "expected " + _EXPECTED[kind].format(**ctx)
-    return f"expected {error['msg'][0].lower()}{error['msg'][1:]}"
-
-
-def _found(error: dict, model: type[BaseModel], loc: FieldPath) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "it missing"
-    if kind == "value_error":
-        return ""  # our own messages already say what was found
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc[:-1]), n=1)
-        return f"unknown key {loc[-1]!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
-    if kind == "union_tag_invalid":
-        return repr(error["ctx"]["tag"])
-    if kind == "string_too_long":
-        return f"{len(error['input'])}"
-    if kind == "too_short":
-        return f"{len(error['input'])}"
-    return _describe(error["input"])
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """The model classes an annotation can hold (through Annotated, Optional, list, unions)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        return [m for arg in typing.get_args(annotation) for m in _unwrap(arg)]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return []
-
-
-def _allowed_keys(model: type[BaseModel], loc: FieldPath) -> list[str]:
-    candidates: list[type[BaseModel]] = [model]
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        following = []
-        for candidate in candidates:
-            field = candidate.model_fields.get(part)
-            if field is not None:
-                following.extend(_unwrap(field.annotation))
-        candidates = following or candidates
-    keys: list[str] = []
-    for candidate in candidates:
-        keys.extend(k for k in candidate.model_fields if k not in keys)
-    return keys
-
-
-def validate_document(document: Document, model: type[M], display: str) -> M:
-    """Validate a parsed document against `model`, or raise DataError with every problem."""
-    try:
-        return model.model_validate(document.data)
-    except ValidationError as error:
-        grouped: dict[FieldPath, list[dict]] = {}
-        for item in error.errors(include_url=False):
-            field = _data_path(document.data, item["loc"])
-            if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
-                field += (item["ctx"]["discriminator"].strip("'"),)
-            grouped.setdefault(field, []).append(item)
-        problems = []
-        for field, items in grouped.items():
-            expected = " or ".join(
-                dict.fromkeys(_expected(i, model, field).removeprefix("expected ") for i in items)
-            )
-            found = _found(items[0], model, field)
-            message = f"expected {expected}" + (f", found {found}" if found else "")
-            line, col = document.where(field)
-            problems.append(Problem(display, line, col, dotted(field), message))
-        raise DataError(problems) from None
-
-
-def load_file(path: Path, model: type[M], root: Path | None = None) -> M:
-    display = _display_path(path, root)
-    return validate_document(parse_yaml(path, display), model, display)
-
-
-def _display_path(path: Path, root: Path | None) -> str:
-    try:
-        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
-    except ValueError:
-        return str(path)
