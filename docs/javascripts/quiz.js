@@ -127,9 +127,20 @@ function rememberPlace(questions) {
   history.scrollRestoration = "manual";
 }
 
+// Back or Forward by instant navigation: Material scrolls to the entry's saved offset before this
+// module repaints the page as it was left, and Chrome's scroll anchoring then adds the height of
+// each explanation re-opened above. Apply the offset again, as it was at popstate: a fetch slower
+// than Material's 100 ms tracker lets the page being left overwrite it.
+let popped; // {href, offset} of the entry Back or Forward went to, until the next page mounts
+
 function returnToPlace(firstLoad) {
+  if (!firstLoad) {
+    const offset = popped?.href === location.href && popped.offset;
+    if (Number.isFinite(offset?.y)) window.scrollTo(offset.x, offset.y);
+    return;
+  }
   const [entry] = performance.getEntriesByType("navigation");
-  if (!firstLoad || !entry || entry.type === "navigate") return;
+  if (!entry || entry.type === "navigate") return;
   let place;
   try { place = JSON.parse(sessionStorage.getItem(PLACE)); } catch { return; }
   const section = place && place.path === location.pathname && document.getElementById(place.id);
@@ -312,9 +323,11 @@ function start() {
   pageListeners = new AbortController();
   quizzes.forEach(mount);
   navigated = true;
+  popped = undefined;
 }
 if (!window.pathwaysQuizStarted) {
   window.pathwaysQuizStarted = true;
+  window.addEventListener("popstate", () => { popped = { href: location.href, offset: history.state }; });
   if (typeof window.document$ !== "undefined") window.document$.subscribe(start);
   else start();
 }
