@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, build_site, make_project
+from conftest import ROOT, BuildFailed, build_site, make_project
 from factories import pathway_data, quiz_data
 from pages import article, parse
 from seeds import ROLE_FILES, read
@@ -51,16 +51,32 @@ def test_pathway_page_has_every_section(built_site, role):
 def test_skills_to_learn_show_the_source_priority_and_weeks(built_site, role):
     page = pathway_page(built_site, role)
     source = read(role)
+    priority_stated = any(priority for _, priority, _ in source.skills)
+    weeks_stated = any(weeks for _, _, weeks in source.skills)
+    table = page.find("table", cls="pw-skill-table")
+    # A column the source leaves blank throughout is left out and said once, above the table.
+    assert [th.text for th in table.find("thead").find_all("th")] == (
+        ["Skill"] + ["Priority"] * priority_stated + ["Time"] * weeks_stated
+    )
     rows = {
-        row.find_all("td")[0].text: row.find_all("td")
-        for row in page.find("table", cls="pw-skill-table").find_all("tr")
+        row.find_all("td")[0].text: row.find_all("td")[1:]
+        for row in table.find_all("tr")
         if row.find_all("td")
     }
     assert list(rows) == [name for name, _, _ in source.skills]
     for name, priority, weeks in source.skills:
-        cells = rows[name]
-        assert cells[1].text == (priority or NOT_STATED), name
-        assert cells[2].text == (weeks or NOT_STATED), name
+        shown = [c.text for c in rows[name]]
+        expected = [priority or NOT_STATED] * priority_stated + [weeks or NOT_STATED] * weeks_stated
+        assert shown == expected, name
+    notes = [p.text for p in page.find_all("p", cls="pw-unstated") if "skills" in p.text]
+    if priority_stated and weeks_stated:
+        assert notes == []
+    else:
+        assert len(notes) == 1
+        assert ("priority" in notes[0]) == (not priority_stated), notes
+        assert ("time" in notes[0]) == (not weeks_stated), notes
+        metas = " ".join(p.text for p in page.find_all("p", cls="pw-skill-meta"))
+        assert NOT_STATED not in metas, "an unstated column is said again under each skill"
     headings = [
         heading_text(h) for h in page.find_all("h3") if h.attrs.get("id", "").startswith("skill-")
     ]
@@ -72,17 +88,41 @@ def test_roadmap_is_an_ordered_timeline_with_cumulative_weeks(built_site, role):
     page = pathway_page(built_site, role)
     source = read(role)
     phases = page.find("ol", cls="pw-timeline").find_all("li", cls="pw-phase")
-    assert len(phases) == len(source.phases)
+    strip = page.find("ol", cls="pw-strip").find_all("li")
+    assert len(phases) == len(strip) == len(source.phases)
+    total = sum(weeks for _, weeks, _ in source.phases)
     first = 1
-    for phase, (name, weeks, task_count) in zip(phases, source.phases, strict=True):
-        assert phase.find("h3").text == name
+    for index, (phase, segment, (name, weeks, task_count)) in enumerate(
+        zip(phases, strip, source.phases, strict=True), start=1
+    ):
+        heading = phase.find("h3")
+        assert heading_text(heading) == name
+        assert heading.attrs["id"] == f"phase-{index}"
         when = phase.find("p", cls="pw-phase-when").text
-        assert f"Weeks {first}–{first + weeks - 1}" in when
+        assert f"Weeks {first}–{first + weeks - 1} of {total}" in when
         assert f"{weeks} weeks" in when
-        assert len(phase.find("ul", cls="pw-tasks").find_all("li")) == task_count
+        tasks = phase.find("ul", cls="pw-tasks").find_all("li")
+        assert len(tasks) == task_count
+        boxes = [i for t in tasks for i in t.find_all("input")]
+        assert len(boxes) == task_count
+        assert all(
+            b.attrs["type"] == "checkbox" and "checked" not in b.attrs and "disabled" not in b.attrs
+            for b in boxes
+        ), "tasks are real, enabled, unticked checkboxes"
+        # The strip: each segment sized by its weeks, named, placed, linked to its phase.
+        assert segment.attrs["style"] == f"--pw-weeks: {weeks}"
+        assert name in segment.text and f"{first}–{first + weeks - 1}" in segment.text
+        assert segment.find("a").attrs["href"] == f"#phase-{index}"
         first += weeks
-    total = page.find("p", cls="pw-roadmap-total").text
-    assert f"{first - 1} weeks in all" in total
+    assert f"{total} weeks in all" in page.find("p", cls="pw-roadmap-total").text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_phase_names_are_in_the_table_of_contents(built_site, role):
+    document = parse(built_site / "pathways" / role / "index.html")
+    toc = document.find("nav", cls="md-nav--secondary")
+    toc_text = [a.text for a in toc.find_all("a") if a.attrs.get("href", "").startswith("#phase-")]
+    assert toc_text == [name for name, _, _ in read(role).phases]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -111,23 +151,70 @@ def test_salary_faq_and_header_figures(built_site, role):
     assert faq
     for figure in source.salary_figures:
         assert f"${figure}k" in faq_text, f"{role}: ${figure}k missing from the salary FAQ"
-    glance = page.find("div", cls="pw-facts").text
+    glance = page.find("div", cls="pw-facts")
     if source.difficulty:
-        assert source.difficulty in glance
-        assert source.timeline.replace("-", "–") in glance
+        assert source.difficulty in glance.text
+        assert source.timeline.replace("-", "–") in glance.find(id="glance-timeline").text
         change = re.sub(r"\s+", " ", source.salary_change)
-        assert change in glance, f"{role}: header salary change {change} missing"
+        assert change in glance.find(id="glance-salary-change").text, f"{role}: header {change}"
     else:
-        assert glance.count(NOT_STATED) >= 3  # difficulty, timeline, salary change
+        # No header: difficulty is listed once as not stated; timeline and salary change come
+        # from elsewhere in the source, and say so.
+        unstated = glance.find("p", cls="pw-unstated").text
+        assert unstated.lower().startswith(NOT_STATED) and "difficulty" in unstated
+        assert "header states none" in glance.find(id="glance-timeline").text
+        assert "header states none" in glance.find(id="glance-salary-change").text
 
 
 def test_contradictions_in_a_source_keep_both_figures(built_site):
-    glance = pathway_page(built_site, "ai-model-optimizer").find("div", cls="pw-facts").text
-    assert "6–9 months" in glance and "6 months" in glance.replace("6–9 months", "")
-    assert "+40%" in glance and "+30% to +50%" in glance
-    research = pathway_page(built_site, "ai-research-engineer").find("div", cls="pw-facts").text
-    assert "12 months" in research  # the title's figure, though no timeline is stated
-    assert "about +60% or more" in research
+    glance = pathway_page(built_site, "ai-model-optimizer").find("div", cls="pw-facts")
+    # One figure per fact on the cards...
+    assert glance.find(id="glance-timeline").text == "Timeline 6–9 months"
+    assert glance.find(id="glance-salary-change").text == "Salary change +40%"
+    # ...and one note per disagreement, naming both figures and where each comes from.
+    notes = [li.text for li in glance.find("div", cls="pw-disagreements").find_all("li")]
+    assert notes == [
+        "Timeline: the header gives 6–9 months and the title 6 months, but the roadmap's "
+        "phases add up to 22 weeks (about 5.1 months).",
+        "Salary change: the header says +40%, the salary FAQ +30% to +50%.",
+    ]
+    research = pathway_page(built_site, "ai-research-engineer").find("div", cls="pw-facts")
+    assert research.find(id="glance-timeline").text.startswith("Timeline 12 months")
+    assert research.find(id="glance-salary-change").text.startswith(
+        "Salary change about +60% or more"
+    )
+    assert [li.text for li in research.find("div", cls="pw-disagreements").find_all("li")] == [
+        "Timeline: the title says 12 months, but the roadmap's phases add up to 40 weeks "
+        "(about 9.2 months)."
+    ]
+    platform = pathway_page(built_site, "ai-platform-engineer").find("div", cls="pw-facts")
+    platform_notes = platform.find("div", cls="pw-disagreements").text
+    assert "Salary change" not in platform_notes  # its header and FAQ agree (+20% to +50%)
+
+
+def test_every_disagreement_the_checks_find_in_time_or_pay_gets_a_note(built_site):
+    from macros.checks import pathway_warnings
+
+    catalog = load_catalog(ROOT)
+    for role, pathway in catalog.pathways.items():
+        fields = {field for field, message in pathway_warnings(pathway) if "imply" not in message}
+        notes = [
+            li.text
+            for div in pathway_page(built_site, role).find_all("div", cls="pw-disagreements")
+            for li in div.find_all("li")
+        ]
+        timeline_warned = bool(fields & {("roadmap",), ("headline_months",)})
+        pay_warned = ("salary_change",) in fields
+        assert any(n.startswith("Timeline:") for n in notes) == timeline_warned, role
+        assert any(n.startswith("Salary change:") for n in notes) == pay_warned, role
+
+
+def test_the_reality_check_comes_before_the_roadmap_as_the_home_page_advises(built_site):
+    home = article(built_site / "index.html").text
+    assert "reality check before its roadmap" in home.replace("**", "")
+    for role in ROLES:
+        order = [h.attrs["id"] for h in pathway_page(built_site, role).find_all("h2")]
+        assert order.index("reality-check") < order.index("roadmap"), role
 
 
 def test_home_page_has_a_card_per_pathway(built_site):
@@ -140,6 +227,25 @@ def test_home_page_has_a_card_per_pathway(built_site):
         assert f"pathways/{role}/" in links and f"quizzes/{role}/" in links
         assert pathway.target_role in card.text
         assert ("not stated" if pathway.difficulty is None else pathway.difficulty) in card.text
+        # The card shows the pathway page's own figures, not a second reading of the data.
+        facts = dict(
+            zip(
+                [dt.text for dt in card.find_all("dt")],
+                [dd.text for dd in card.find_all("dd")],
+                strict=True,
+            )
+        )
+        glance = pathway_page(built_site, role).find("div", cls="pw-facts")
+        for name, fact_id in (
+            ("Timeline", "glance-timeline"),
+            ("Salary change", "glance-salary-change"),
+        ):
+            shown = glance.find_all(id=fact_id)
+            if shown:
+                figure = shown[0].text.removeprefix(name).split(" from ")[0].strip()
+                assert facts[name].startswith(figure), (role, name)
+            else:
+                assert facts[name] == "not stated", (role, name)
     assert home.find_all("h2", id="where-to-start")
 
 
@@ -167,6 +273,54 @@ def test_navigation_lists_every_pathway(built_site):
     for role in ROLES:
         assert f"pathways/{role}/" in hrefs
         assert f"quizzes/{role}/" in hrefs
+
+
+def test_contributor_pages_leave_the_readers_navigation(built_site):
+    catalog = load_catalog(ROOT)
+    home = parse(built_site / "index.html")
+    nav = home.find("nav", cls="md-nav--primary")
+    assert "contributing/" not in {a.attrs.get("href") for a in nav.find_all("a")}
+    footer = home.find("footer")
+    assert "contributing/" in {a.attrs.get("href") for a in footer.find_all("a")}
+    next_link = footer.find("a", cls="md-footer__link--next")
+    first_pathway = next(
+        a.attrs["href"]
+        for a in nav.find_all("a")
+        if a.attrs.get("href", "").startswith("pathways/")
+    )
+    assert next_link.attrs["href"] == first_pathway
+    assert first_pathway.removeprefix("pathways/").rstrip("/") in catalog.pathways
+
+
+def test_a_local_build_names_no_host(built_site):
+    hosts = ("127.0.0.1", "localhost", "fonts.googleapis.com", "fonts.gstatic.com")
+    for page in built_site.rglob("*.html"):
+        document = parse(page)
+        addresses = [
+            value
+            for element in document.iter()
+            for name, value in element.attrs.items()
+            if name in ("href", "src", "content", "action")
+        ]
+        assert addresses, page
+        named = [a for a in addresses if any(host in a for host in hosts)]
+        assert named == [], f"{page.relative_to(built_site)} links to {named}"
+        assert not [
+            link for link in document.find_all("link") if link.attrs.get("rel") == "canonical"
+        ]
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not any(host in sitemap for host in hosts)
+
+
+def test_a_build_for_publishing_needs_the_site_url(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATHWAYS_PUBLISH", "1")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    with pytest.raises(BuildFailed, match="SITE_URL"):
+        build_site(ROOT, tmp_path / "site")
+    monkeypatch.setenv("SITE_URL", "https://example.org/pathways/")
+    build_site(ROOT, tmp_path / "published")
+    page = (tmp_path / "published" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/pathways/">' in page
 
 
 def test_adding_a_pathway_is_adding_one_yaml_file(tmp_path):
