@@ -9,6 +9,7 @@ builds, and say what the build did.
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
@@ -35,8 +36,18 @@ _SETUP = (
 )
 
 
+# Set by the Pages workflow: this build is the one that gets published.
+PUBLISH_VARIABLE = "PATHWAYS_PUBLISH"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Without the macros plugin the pages would publish their raw `{{ ... }}` calls: refuse."""
+    """Without the macros plugin the pages would publish their raw `{{ ... }}` calls: refuse.
+    A build for publishing needs the site's address; a local build has none, on purpose."""
+    if os.environ.get(PUBLISH_VARIABLE) and not config.site_url:
+        raise PluginError(
+            f"{PUBLISH_VARIABLE} is set but the site has no address: set SITE_URL to the "
+            "published URL (the Pages workflow takes it from actions/configure-pages)"
+        )
     plugin = config.plugins.get("macros")
     if plugin is None:
         raise PluginError(f"the pathway and quiz pages need the macros plugin; {_SETUP}")

@@ -59,6 +59,20 @@ def week_ranges(pathway: Pathway) -> list[tuple[int, int]]:
     return ranges
 
 
+def timeline_shares(pathway: Pathway) -> list[tuple[float, float]]:
+    """Each phase's (start, length) as percentages of the whole roadmap, for drawing it."""
+    total = pathway.roadmap_weeks
+    return [
+        (round(100 * (first - 1) / total, 3), round(100 * (last - first + 1) / total, 3))
+        for first, last in week_ranges(pathway)
+    ]
+
+
+def stated(items, field: str) -> bool:
+    """Whether the source states `field` for at least one item (a column worth a column)."""
+    return any(getattr(item, field) is not None for item in items)
+
+
 def percent(change) -> str:
     if change is None:
         return "not stated"
@@ -159,11 +173,16 @@ def template_environment() -> Environment:
         weeks=weeks_label,
         number=format_number,
     )
+    from .glance import glance  # glance reads the figures through this module's filters
+
     env.globals.update(
         fingerprint=question_fingerprint,
         week_ranges=week_ranges,
         shown_options=shown_options,
         key_of=key_of,
+        timeline_shares=timeline_shares,
+        stated=stated,
+        glance=glance,
     )
     return env
 

@@ -120,14 +120,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on loopback, as a reader's browser would fetch it; yield its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a built site on loopback, as a reader's browser would fetch it, under the path
+    `prefix` (as a project site on GitHub Pages is); yield its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory), prefix=prefix)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
@@ -140,6 +141,15 @@ def site_server(built_site) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, prefix: str = "/", **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 

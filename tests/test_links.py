@@ -25,11 +25,12 @@ def _ids_cached(path: str) -> frozenset[str]:
 
 
 def _site_path() -> str:
-    """The path of site_url (where the site is published): the 404 page links absolutely to it."""
+    """The path of site_url (where the site is published; "/" for a local build, which has
+    none): the 404 page links absolutely to it."""
     from conftest import ROOT
     from mkdocs.config import load_config
 
-    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path
+    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/").path
 
 
 def _target(site, page, href):

@@ -98,16 +98,32 @@ def test_pathway_page_shows_the_data(built_site, role):
 def test_skills_to_learn_show_the_source_priority_and_weeks(built_site, role):
     page = pathway_page(built_site, role)
     source = read(role)
+    priority_stated = any(priority for _, priority, _ in source.skills)
+    weeks_stated = any(weeks for _, _, weeks in source.skills)
+    table = page.find("table", cls="pw-skill-table")
+    # A column the source leaves blank throughout is left out and said once, above the table.
+    assert [th.text for th in table.find("thead").find_all("th")] == (
+        ["Skill"] + ["Priority"] * priority_stated + ["Time"] * weeks_stated
+    )
     rows = {
-        row.find_all("td")[0].text: row.find_all("td")
-        for row in page.find("table", cls="pw-skill-table").find_all("tr")
+        row.find_all("td")[0].text: row.find_all("td")[1:]
+        for row in table.find_all("tr")
         if row.find_all("td")
     }
     assert list(rows) == [name for name, _, _ in source.skills]
     for name, priority, weeks in source.skills:
-        cells = rows[name]
-        assert cells[1].text == (priority or NOT_STATED), name
-        assert cells[2].text == (weeks or NOT_STATED), name
+        shown = [c.text for c in rows[name]]
+        expected = [priority or NOT_STATED] * priority_stated + [weeks or NOT_STATED] * weeks_stated
+        assert shown == expected, name
+    notes = [p.text for p in page.find_all("p", cls="pw-unstated") if "skills" in p.text]
+    if priority_stated and weeks_stated:
+        assert notes == []
+    else:
+        assert len(notes) == 1
+        assert ("priority" in notes[0]) == (not priority_stated), notes
+        assert ("time" in notes[0]) == (not weeks_stated), notes
+        metas = " ".join(p.text for p in page.find_all("p", cls="pw-skill-meta"))
+        assert NOT_STATED not in metas, "an unstated column is said again under each skill"
     headings = [
         heading_text(h) for h in page.find_all("h3") if h.attrs.get("id", "").startswith("skill-")
     ]
@@ -119,17 +135,41 @@ def test_roadmap_is_an_ordered_timeline_with_cumulative_weeks(built_site, role):
     page = pathway_page(built_site, role)
     source = read(role)
     phases = page.find("ol", cls="pw-timeline").find_all("li", cls="pw-phase")
-    assert len(phases) == len(source.phases)
+    strip = page.find("ol", cls="pw-strip").find_all("li")
+    assert len(phases) == len(strip) == len(source.phases)
+    total = sum(weeks for _, weeks, _ in source.phases)
     first = 1
-    for phase, (name, weeks, task_count) in zip(phases, source.phases, strict=True):
-        assert phase.find("h3").text == name
+    for index, (phase, segment, (name, weeks, task_count)) in enumerate(
+        zip(phases, strip, source.phases, strict=True), start=1
+    ):
+        heading = phase.find("h3")
+        assert heading_text(heading) == name
+        assert heading.attrs["id"] == f"phase-{index}"
         when = phase.find("p", cls="pw-phase-when").text
-        assert f"Weeks {first}–{first + weeks - 1}" in when
+        assert f"Weeks {first}–{first + weeks - 1} of {total}" in when
         assert f"{weeks} weeks" in when
-        assert len(phase.find("ul", cls="pw-tasks").find_all("li")) == task_count
+        tasks = phase.find("ul", cls="pw-tasks").find_all("li")
+        assert len(tasks) == task_count
+        boxes = [i for t in tasks for i in t.find_all("input")]
+        assert len(boxes) == task_count
+        assert all(
+            b.attrs["type"] == "checkbox" and "checked" not in b.attrs and "disabled" not in b.attrs
+            for b in boxes
+        ), "tasks are real, enabled, unticked checkboxes"
+        # The strip: each segment sized by its weeks, named, placed, linked to its phase.
+        assert segment.attrs["style"] == f"--pw-weeks: {weeks}"
+        assert name in segment.text and f"{first}–{first + weeks - 1}" in segment.text
+        assert segment.find("a").attrs["href"] == f"#phase-{index}"
         first += weeks
-    total = page.find("p", cls="pw-roadmap-total").text
-    assert f"{first - 1} weeks in all" in total
+    assert f"{total} weeks in all" in page.find("p", cls="pw-roadmap-total").text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_phase_names_are_in_the_table_of_contents(built_site, role):
+    document = parse(built_site / "pathways" / role / "index.html")
+    toc = document.find("nav", cls="md-nav--secondary")
+    toc_text = [a.text for a in toc.find_all("a") if a.attrs.get("href", "").startswith("#phase-")]
+    assert toc_text == [name for name, _, _ in read(role).phases]
 
 
 @pytest.mark.parametrize("role", SOURCED)
@@ -159,26 +199,27 @@ def test_salary_faq_and_header_figures(built_site, role):
     faq_text = faq.text
     for figure in source.salary_figures:
         assert f"${figure}k" in faq_text, f"{role}: ${figure}k missing from the salary FAQ"
-    glance = page.find("div", cls="pw-facts").text
+    glance = page.find("div", cls="pw-facts")
     if source.difficulty:
-        assert source.difficulty in glance
-        assert source.timeline.replace("-", "–") in glance
+        assert source.difficulty in glance.text
+        assert source.timeline.replace("-", "–") in glance.find(id="glance-timeline").text
         change = re.sub(r"\s+", " ", source.salary_change)
-        assert change in glance, f"{role}: header salary change {change} missing"
+        assert change in glance.find(id="glance-salary-change").text, f"{role}: header {change}"
     else:
-        assert glance.count(NOT_STATED) >= 3  # difficulty, timeline, salary change
+        # No header: difficulty is listed once as not stated; timeline and salary change come
+        # from elsewhere in the source, and say so.
+        unstated = glance.find("p", cls="pw-unstated").text
+        assert unstated.lower().startswith(NOT_STATED) and "difficulty" in unstated
+        assert "header states none" in glance.find(id="glance-timeline").text
+        assert "header states none" in glance.find(id="glance-salary-change").text
 
 
-@pytest.mark.skipif(
-    not {"ai-model-optimizer", "ai-research-engineer"} <= set(SOURCED), reason="seed data absent"
-)
-def test_contradictions_in_a_source_keep_both_figures(built_site):
-    glance = pathway_page(built_site, "ai-model-optimizer").find("div", cls="pw-facts").text
-    assert "6–9 months" in glance and "6 months" in glance.replace("6–9 months", "")
-    assert "+40%" in glance and "+30% to +50%" in glance
-    research = pathway_page(built_site, "ai-research-engineer").find("div", cls="pw-facts").text
-    assert "12 months" in research  # the title's figure, though no timeline is stated
-    assert "about +60% or more" in research
+def test_the_reality_check_comes_before_the_roadmap_as_the_home_page_advises(built_site):
+    home = article(built_site / "index.html").text
+    assert "reality check before its roadmap" in home.replace("**", "")
+    for role in ROLES:
+        order = [h.attrs["id"] for h in pathway_page(built_site, role).find_all("h2")]
+        assert order.index("reality-check") < order.index("roadmap"), role
 
 
 def test_home_page_has_a_card_per_pathway(built_site):
@@ -190,6 +231,25 @@ def test_home_page_has_a_card_per_pathway(built_site):
         assert f"pathways/{role}/" in links and f"quizzes/{role}/" in links
         assert pathway.target_role in card.text
         assert ("not stated" if pathway.difficulty is None else pathway.difficulty) in card.text
+        # The card shows the pathway page's own figures, not a second reading of the data.
+        facts = dict(
+            zip(
+                [dt.text for dt in card.find_all("dt")],
+                [dd.text for dd in card.find_all("dd")],
+                strict=True,
+            )
+        )
+        glance = pathway_page(built_site, role).find("div", cls="pw-facts")
+        for name, fact_id in (
+            ("Timeline", "glance-timeline"),
+            ("Salary change", "glance-salary-change"),
+        ):
+            shown = glance.find_all(id=fact_id)
+            if shown:
+                figure = shown[0].text.removeprefix(name).split(" from ")[0].strip()
+                assert facts[name].startswith(figure), (role, name)
+            else:
+                assert facts[name] == "not stated", (role, name)
     assert home.find_all("h2", id="where-to-start")
 
 
