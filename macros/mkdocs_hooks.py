@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 
 from macros import STASH_VARIABLE, SUMMARY_VARIABLE
+from macros.assets import minify_site
 from macros.stash import HtmlStash
 
 if TYPE_CHECKING:
@@ -93,6 +95,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     summary = config.plugins["macros"].variables.get(SUMMARY_VARIABLE)
     if summary is None:  # define_env did not run: nothing of ours was built
         raise PluginError("the macros plugin did not load the pathway data; " + _SETUP)
+    minify_site(Path(config.docs_dir), Path(config.site_dir))
     log.info(
         "pathways: %d pathway and %d quiz pages from data; %d doubtful figure(s), "
         "listed by `pathways validate`",

@@ -22,6 +22,7 @@ _OPENING = re.compile(
 )
 _CLOSING = re.compile(r"</[a-zA-Z]")
 _PLACEHOLDER = re.compile(r"<p>PWSTASH(\d+)X</p>")
+_MARKDOWN_INSIDE = re.compile(r"<[a-zA-Z][^>]*\smarkdown=")
 
 
 class HtmlStash:
@@ -40,7 +41,9 @@ class HtmlStash:
 
         def flush() -> None:
             text = "\n".join(block).strip("\n")
-            if text.startswith("<"):
+            # A block that asks for Markdown inside it (md_in_html) holds headings and lists for
+            # Markdown to render: it is not ours to pass around, so Markdown gets it.
+            if text.startswith("<") and not _MARKDOWN_INSIDE.search(text):
                 key = str(len(self.blocks))
                 self.blocks[key] = text
                 parts.append(f"\n{self.MARK}{key}X\n")

@@ -76,3 +76,16 @@ def test_text_that_is_not_html_is_left_to_markdown():
     stash = HtmlStash()
     assert stash.hide("Some *Markdown* text.\n").strip() == "Some *Markdown* text."
     assert stash.blocks == {}
+
+
+def test_a_block_that_asks_for_markdown_inside_is_left_to_markdown():
+    page = (
+        '<ol class="pw-timeline" markdown="block">\n<li markdown="block">\n\n'
+        "### Phase one { #phase-1 }\n\n<p>when</p>\n</li>\n</ol>\n\n<p>ours</p>\n"
+    )
+    stash = HtmlStash()
+    hidden = stash.hide(page)
+    assert hidden.count(HtmlStash.MARK) == 1  # only the plain block is ours to hand past
+    direct, restored = both_ways(page)
+    assert restored == direct
+    assert '<h3 id="phase-1">Phase one' in restored  # rendered, with its permalink
