@@ -67,6 +67,14 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def role_of(path: Path, document: Document | None) -> str:
+    """The role a data file holds: its `role` field, or (unreadable, or no role written) the
+    file's name, which is the role by convention."""
+    data = document.data if document is not None else None
+    role = data.get("role") if isinstance(data, dict) else None
+    return role if isinstance(role, str) else path.stem
+
+
 def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     """Load every pathway and quiz under `root`; raise DataError with all problems found."""
     if pathway_files is None or quiz_files is None:
@@ -88,15 +96,14 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         except DataError as error:
             problems.extend(error.problems)
             if model is Pathway:
-                broken_roles[path.stem] = display  # unreadable: its name is the role it holds
+                broken_roles[role_of(path, None)] = display
             return None
         try:
             return Loaded(validate_document(document, model, display), document, display)
         except DataError as error:
             problems.extend(error.problems)
             if model is Pathway:
-                role = document.data.get("role") if isinstance(document.data, dict) else None
-                broken_roles[role if isinstance(role, str) else path.stem] = display
+                broken_roles[role_of(path, document)] = display
             return None
 
     for path in sorted(pathway_files):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import review
-from .catalog import QUIZZES_DIR, Catalog, data_files, display_path, load_catalog
+from .catalog import QUIZZES_DIR, Catalog, data_files, display_path, load_catalog, role_of
 from .executable import TIME_LIMIT, check_keys
 from .models import Pathway, PercentChange, Quiz
 from .problems import DataError, Problem
@@ -30,12 +30,6 @@ def _parse_all(paths: list[Path], root: Path) -> dict[Path, Document | None]:
         except DataError:
             parsed[path] = None
     return parsed
-
-
-def _role(path: Path, document: Document | None) -> str:
-    data = document.data if document else None
-    role = data.get("role") if isinstance(data, dict) else None
-    return role if isinstance(role, str) else path.stem
 
 
 def _is_quiz(path: Path, document: Document | None, quiz_dir: Path) -> bool:
@@ -76,8 +70,8 @@ def validate_paths(
     quizzes = [p for p in parsed if _is_quiz(p, parsed[p], quiz_dir)]
     pathways = [p for p in parsed if p not in quizzes]
     asked_set = {p.resolve() for p in asked} or set(parsed)
-    asked_roles = {_role(p, parsed[p]) for p in asked_set}
-    checked = asked_set | {p for p in parsed if _role(p, parsed[p]) in asked_roles}
+    asked_roles = {role_of(p, parsed[p]) for p in asked_set}
+    checked = asked_set | {p for p in parsed if role_of(p, parsed[p]) in asked_roles}
     checked_displays = {display_path(p, root) for p in checked}
     asked_displays = {display_path(p, root) for p in asked_set}
 
