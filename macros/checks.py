@@ -6,6 +6,7 @@ keeps both figures. The warnings make those disagreements visible to a reviewer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import review
@@ -147,13 +148,36 @@ def _salary_change_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
     return found
 
 
+@dataclass(frozen=True)
+class TimelineDisagreement:
+    """Where a source's figures for the pathway's length disagree: decided once, so the page's
+    note (macros/glance.py) and `pathways validate`'s warnings cannot drift apart."""
+
+    roadmap: bool  # the phases' weeks fall outside the stated timeline, or (none stated) more
+    #                than a month from the title's months
+    title: bool  # the title's months fall outside the stated timeline
+
+
+def roadmap_months(pathway: Pathway) -> float:
+    """The roadmap's weeks in months, to one decimal, as the messages state them."""
+    return round(pathway.roadmap_weeks / WEEKS_PER_MONTH, 1)
+
+
+def timeline_disagreement(pathway: Pathway) -> TimelineDisagreement:
+    timeline, title, months = pathway.timeline, pathway.headline_months, roadmap_months(pathway)
+    if timeline is None:
+        return TimelineDisagreement(title is not None and abs(months - title) > 1, False)
+    inside = timeline.min_months <= months <= timeline.max_months
+    title_inside = title is None or timeline.min_months <= title <= timeline.max_months
+    return TimelineDisagreement(not inside, not title_inside)
+
+
 def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
     """Doubtful facts of one pathway, as (field path, message)."""
     found = []
     months = pathway.roadmap_weeks / WEEKS_PER_MONTH
-    if pathway.timeline and not (
-        pathway.timeline.min_months <= round(months, 1) <= pathway.timeline.max_months
-    ):
+    disagree = timeline_disagreement(pathway)
+    if pathway.timeline and disagree.roadmap:
         found.append(
             (
                 ("roadmap",),
@@ -162,13 +186,7 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
                 f"{pathway.timeline.min_months}-{pathway.timeline.max_months} months",
             )
         )
-    if (
-        pathway.timeline
-        and pathway.headline_months
-        and not (
-            pathway.timeline.min_months <= pathway.headline_months <= pathway.timeline.max_months
-        )
-    ):
+    if pathway.timeline and disagree.title:
         found.append(
             (
                 ("headline_months",),
@@ -176,16 +194,15 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
                 f"of {pathway.timeline.min_months}-{pathway.timeline.max_months} months",
             )
         )
-    if pathway.timeline is None and pathway.headline_months:
-        weeks_months = round(months, 1)
-        if abs(weeks_months - pathway.headline_months) > 1:
-            found.append(
-                (
-                    ("roadmap",),
-                    f"the roadmap's phases add up to {pathway.roadmap_weeks} weeks (about "
-                    f"{weeks_months} months), not the title's {pathway.headline_months} months",
-                )
+    if pathway.timeline is None and disagree.roadmap:
+        found.append(
+            (
+                ("roadmap",),
+                f"the roadmap's phases add up to {pathway.roadmap_weeks} weeks (about "
+                f"{roadmap_months(pathway)} months), not the title's {pathway.headline_months} "
+                "months",
             )
+        )
     found.extend(_salary_change_warnings(pathway))
     salary = pathway.salary
     if (

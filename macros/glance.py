@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks import WEEKS_PER_MONTH
+from .checks import WEEKS_PER_MONTH, timeline_disagreement
 from .models import Pathway
 from .render import months, percent
 
@@ -38,22 +38,20 @@ def _about_months(weeks: int) -> str:
 def _timeline(pathway: Pathway) -> tuple[Fact | None, str | None]:
     timeline, title = pathway.timeline, pathway.headline_months
     roadmap = f"the roadmap's phases add up to {pathway.roadmap_weeks} weeks"
-    weeks_months = round(pathway.roadmap_weeks / WEEKS_PER_MONTH, 1)
+    disagree = timeline_disagreement(pathway)
     if timeline is not None:
         fact = Fact("Timeline", months(timeline))
-        roadmap_off = not timeline.min_months <= weeks_months <= timeline.max_months
-        title_off = title is not None and not timeline.min_months <= title <= timeline.max_months
-        if not (roadmap_off or title_off):
+        if not (disagree.roadmap or disagree.title):
             return fact, None
         note = f"Timeline: the header gives {months(timeline)}"
         if title is not None:
             note += f" and the title {title} months"
-        if roadmap_off:
+        if disagree.roadmap:
             note += f", but {roadmap} ({_about_months(pathway.roadmap_weeks)})"
         return fact, note + "."
     if title is not None:
         fact = Fact("Timeline", f"{title} months", "the guide's title")
-        if abs(weeks_months - title) > 1:
+        if disagree.roadmap:
             note = (
                 f"Timeline: the title says {title} months, but "
                 f"{roadmap} ({_about_months(pathway.roadmap_weeks)})."
