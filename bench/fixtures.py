@@ -37,6 +37,8 @@ def _copy_site_files(project: Path) -> None:
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs", project / "docs")
     (project / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    (project / "data").mkdir()
+    shutil.copy(ROOT / "data" / "skills.yaml", project / "data")  # the site-wide catalogue
 
 
 def scaled_project(where: Path, copies: int = COPIES) -> Path:

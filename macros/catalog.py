@@ -8,14 +8,16 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .messages import validate_document
-from .models import Pathway, Quiz
+from .models import Pathway, Quiz, SkillCatalogue
 from .problems import DataError, Problem, dotted
+from .rules import is_placeholder
 from .yaml_source import Document, parse_yaml
 
 PATHWAYS_DIR = Path("data/pathways")
 QUIZZES_DIR = Path("quizzes")
+SKILLS_FILE = Path("data/skills.yaml")
 
-T = TypeVar("T", Pathway, Quiz)
+T = TypeVar("T", Pathway, Quiz, SkillCatalogue)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Loaded(Generic[T]):
 class Catalog:
     pathway_records: dict[str, Loaded[Pathway]]  # by role
     quiz_records: dict[str, Loaded[Quiz]]  # by role
+    skills_record: Loaded[SkillCatalogue]
+
+    @property
+    def skills(self) -> SkillCatalogue:
+        return self.skills_record.model
 
     @cached_property
     def pathways(self) -> dict[str, Pathway]:
@@ -106,6 +113,21 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
                 broken_roles[role_of(path, document)] = display
             return None
 
+    skills_path = root / SKILLS_FILE
+    skills: Loaded[SkillCatalogue] | None = None
+    if skills_path.is_file():
+        skills = load(skills_path, SkillCatalogue)
+    else:
+        problems.append(
+            Problem(
+                SKILLS_FILE.as_posix(),
+                1,
+                1,
+                "skills",
+                "expected the skills catalogue that pathways' counts_as name, found no file",
+            )
+        )
+
     for path in sorted(pathway_files):
         loaded = load(path, Pathway)
         if loaded is None:
@@ -125,6 +147,8 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
             )
             continue
         pathways[role] = loaded
+        if skills is not None:
+            problems.extend(_cross_check_skills(loaded, skills))
 
     question_ids: dict[str, str] = {}
     for path in sorted(quiz_files):
@@ -136,7 +160,32 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
 
     if problems:
         raise DataError(problems)
-    return Catalog(pathway_records=pathways, quiz_records=quizzes)
+    assert skills is not None  # a missing or broken catalogue is a problem above
+    return Catalog(pathway_records=pathways, quiz_records=quizzes, skills_record=skills)
+
+
+def _cross_check_skills(loaded: Loaded[Pathway], skills: Loaded[SkillCatalogue]) -> list[Problem]:
+    """Every `counts_as` names a catalogue skill (a broken catalogue reports its own errors)."""
+    known = skills.model.by_id
+    problems = []
+    for section in ("transferable_skills", "skills_to_learn"):
+        for index, skill in enumerate(getattr(loaded.model, section)):
+            for position, skill_id in enumerate(skill.counts_as):
+                if skill_id in known or is_placeholder(skill_id):
+                    continue  # a scaffold's placeholder is the review rules' to report
+                where = (section, index, "counts_as", position)
+                line, col = loaded.document.where(where)
+                problems.append(
+                    Problem(
+                        loaded.file,
+                        line,
+                        col,
+                        dotted(where),
+                        f"expected the id of a skill in {skills.file}, found {skill_id!r}; "
+                        "add it there if it is a new skill",
+                    )
+                )
+    return problems
 
 
 def _cross_check_quiz(

@@ -49,6 +49,40 @@ class Model(BaseModel):
     )
 
 
+# ------------------------------------------------------------------------------ skills catalogue
+
+
+class CatalogueSkill(Model):
+    """A skill as the site counts it across roles."""
+
+    id: Slug
+    """The skill's id, which pathway skills name in `counts_as`: deep-learning. Saved progress
+    uses it, so keep it once published."""
+    name: Text
+    """A plain name for the skill, ours (the pathways keep the source's names): "Deep learning
+    fundamentals"."""
+
+
+class SkillCatalogue(Model):
+    """data/skills.yaml: every skill the pathways' `counts_as` may name."""
+
+    skills: Annotated[list[CatalogueSkill], Field(min_length=1)]
+    """One entry per skill, ids unique."""
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> SkillCatalogue:
+        seen: set[str] = set()
+        for skill in self.skills:
+            if skill.id in seen:
+                raise ValueError(f"skill ids unique, found {skill.id!r} twice")
+            seen.add(skill.id)
+        return self
+
+    @property
+    def by_id(self) -> dict[str, CatalogueSkill]:
+        return {skill.id: skill for skill in self.skills}
+
+
 # --------------------------------------------------------------------------------------- pathway
 
 
@@ -109,7 +143,14 @@ class SalaryRange(Model):
 
 
 ResourceType = Literal[
-    "course", "book", "documentation", "paper", "video", "community", "tool", "article",
+    "course",
+    "book",
+    "documentation",
+    "paper",
+    "video",
+    "community",
+    "tool",
+    "article",
     "certification",
 ]
 RESOURCE_TYPES: tuple[str, ...] = get_args(ResourceType)
@@ -145,6 +186,10 @@ class TransferableSkill(Model):
     Links (#skill-<id>) and quiz topics use it, so keep it once published."""
     name: Text
     """The source's name for the skill: "API Development"."""
+    counts_as: Annotated[list[Slug], Field(min_length=1)]
+    """Which skills of the catalogue (data/skills.yaml) this one is, by id: [deep-learning]. Two
+    pathway skills with the same id are the same learning, mastered once for every role that has
+    it; a skill that combines two ("System Architecture & DevOps") names both."""
     how_it_transfers: Text
     """How the skill is used in the new role, in your own words (one or two sentences)."""
 
@@ -157,6 +202,10 @@ class SkillToLearn(Model):
     model-quantization. Links (#skill-<id>) and quiz topics use it."""
     name: Text
     """The source's name for the skill, exactly: "Model Quantization"."""
+    counts_as: Annotated[list[Slug], Field(min_length=1)]
+    """Which skills of the catalogue (data/skills.yaml) this one is, by id: [deep-learning]. Two
+    pathway skills with the same id are the same learning, mastered once for every role that has
+    it; a skill that combines two ("System Architecture & DevOps") names both."""
     priority: Priority | None
     """How the source ranks it: Critical, Important or Nice to have; null where the source does
     not say (the page shows "not stated in the source")."""

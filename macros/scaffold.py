@@ -23,6 +23,7 @@ def _context(role: str, title: str) -> dict:
         # JSON strings are YAML strings: a hint may hold ': ' without breaking the file.
         "todo": lambda hint: json.dumps(rules.placeholder(hint)),
         "skill_id": rules.placeholder_id("first-skill"),
+        "counts_as_id": rules.placeholder_id("id-in-data-skills-yaml"),
         "question_id": rules.placeholder_id(f"{role}-question"),
         "min_questions": rules.MIN_QUESTIONS,
         "min_executable": rules.MIN_EXECUTABLE,

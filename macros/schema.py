@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Pathway, Quiz
+from .models import Pathway, Quiz, SkillCatalogue
 from .unlinked import UnlinkedRecord
 
 SCHEMAS_DIR = Path("schemas")
 MODELS = {
     "pathway.schema.json": Pathway,
     "quiz.schema.json": Quiz,
+    "skills.schema.json": SkillCatalogue,
     "unlinked-resources.schema.json": UnlinkedRecord,
 }
 

@@ -74,6 +74,7 @@ def make_project(
         if real_data:
             for source in (ROOT / folder).glob("*.yaml"):
                 shutil.copy(source, project / folder)
+    shutil.copy(ROOT / "data" / "skills.yaml", project / "data")  # site-wide, like mkdocs.yml
     if real_data:  # the reviewed record of the real resources without a link
         shutil.copy(ROOT / "data" / "unlinked_resources.yaml", project / "data")
     for folder, files in (("data/pathways", pathways or {}), ("quizzes", quizzes or {})):

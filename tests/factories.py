@@ -27,6 +27,7 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                 {
                     "id": "api-development",
                     "name": "API Development",
+                    "counts_as": ["api-development"],
                     "how_it_transfers": "Serving.",
                 },
             ],
@@ -34,6 +35,7 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                 {
                     "id": "tensor-things",
                     "name": "Tensor Things",
+                    "counts_as": ["deep-learning"],
                     "priority": "Critical",
                     "weeks": 6,
                     "study": "Study tensors.",
@@ -44,6 +46,7 @@ def pathway_data(role: str = "example-role", target: str = "Example Engineer") -
                 {
                     "id": "unstated-skill",
                     "name": "Unstated Skill",
+                    "counts_as": ["research-papers"],
                     "priority": None,
                     "weeks": None,
                     "study": "Study more.",
@@ -147,6 +150,7 @@ def pathway_with_skills(pathway: dict, count: int) -> dict:
             {
                 "id": f"extra-skill-{number}",
                 "name": f"Extra Skill {number}",
+                "counts_as": ["mlops"],
                 "priority": "Important",
                 "weeks": 2,
                 "study": "Study it.",

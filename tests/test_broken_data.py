@@ -146,6 +146,7 @@ def test_write_yaml_roundtrip_is_valid(tmp_path):
     # The factories themselves are valid, so every broken case differs from valid data by one edit.
     write_yaml(tmp_path / "data" / "pathways" / "example-role.yaml", pathway_data())
     write_yaml(tmp_path / "quizzes" / "example-role.yaml", quiz_data())
+    shutil.copy(ROOT / "data" / "skills.yaml", tmp_path / "data")
     catalog = load_catalog(tmp_path)
     assert list(catalog.quizzes) == ["example-role"]
 

@@ -45,7 +45,7 @@ def test_a_placeholder_is_an_error_naming_file_line_column_and_field(tmp_path):
         "data/pathways/first-role.yaml:5:1: headline: expected a real value, found the "
         "scaffold's placeholder 'TODO: say what this pathway promises': replace it as the "
         "comment above it says",
-        "data/pathways/first-role.yaml:30:5: skills_to_learn[0].resources[0].name: expected a "
+        "data/pathways/first-role.yaml:34:5: skills_to_learn[0].resources[0].name: expected a "
         "real value, found the scaffold's placeholder 'TODO': replace it as the comment above "
         "it says",
         "quizzes/first-role.yaml:5:3: questions[0].id: expected a real value, found the "
