@@ -133,6 +133,12 @@ def question_fingerprint(question) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
+def task_id(text: str) -> str:
+    """A roadmap or action-plan task's id, from its own text (as an option's id is): saved ticks
+    stay with their task when others are added, moved or reworded."""
+    return option_id(text)
+
+
 class ShownOption(NamedTuple):
     letter: str  # of the shown order: a), b), c)
     id: str  # grading.option_id, the value saved answers hold
@@ -177,6 +183,7 @@ def template_environment() -> Environment:
 
     env.globals.update(
         fingerprint=question_fingerprint,
+        task_id=task_id,
         week_ranges=week_ranges,
         shown_options=shown_options,
         key_of=key_of,
