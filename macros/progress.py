@@ -8,16 +8,22 @@
 The FIRST checked answer is the one scored; later tries only update "last" and are practice. An
 answer saved for an older version of a question (another fingerprint) is not scored, and a new
 answer starts it afresh. A store of another format or version, or a corrupt one, is refused with a
-message and left as it is. Keys this version does not know are kept as they were (later versions
-add pathway tasks and plans to the same store).
+message and left as it is. Keys this version does not know are kept as they were.
+
+Beside "quizzes", three optional sections (the learner's journey):
+
+    "tasks":  {"<role>": {"<task id>": "<ISO time ticked>"}}   task id: render.task_id(text)
+    "skills": {"<catalogue skill id>": "<ISO time marked mastered>"}
+    "plans":  {"<role>": {"start": "YYYY-MM-DD", "hours": <whole hours a week, 1 to 80>}}
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .models import AnyQuestion, Quiz
@@ -58,6 +64,53 @@ def _attempt_problem(attempt: object, where: str) -> str | None:
     return None
 
 
+def _is_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _plan_problem(plan: object, where: str) -> str | None:
+    if not isinstance(plan, dict):
+        return f"{where}: expected an object, found {type(plan).__name__}"
+    start = plan.get("start")
+    try:
+        if not (isinstance(start, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", start)):
+            raise ValueError
+        date.fromisoformat(start)
+    except ValueError:
+        return f"{where}.start: expected a date YYYY-MM-DD, found {start!r}"
+    hours = plan.get("hours")
+    if not (isinstance(hours, int) and not isinstance(hours, bool) and 1 <= hours <= 80):
+        return f"{where}.hours: expected whole hours a week from 1 to 80, found {hours!r}"
+    return None
+
+
+def _sections_problem(store: dict) -> str | None:
+    """The journey's optional sections: tasks, skills and plans."""
+    for name in ("tasks", "skills", "plans"):
+        if name in store and not isinstance(store[name], dict):
+            return f"{name}: expected an object, found {type(store[name]).__name__}"
+    for role, ticked in store.get("tasks", {}).items():
+        if not isinstance(ticked, dict):
+            return f"tasks.{role}: expected an object, found {type(ticked).__name__}"
+        for task, at in ticked.items():
+            if not _is_time(at):
+                return f"tasks.{role}.{task}: expected an ISO time, found {at!r}"
+    for skill, at in store.get("skills", {}).items():
+        if not _is_time(at):
+            return f"skills.{skill}: expected an ISO time, found {at!r}"
+    for role, plan in store.get("plans", {}).items():
+        found = _plan_problem(plan, f"plans.{role}")
+        if found:
+            return found
+    return None
+
+
 def problem_of(store: object) -> str | None:
     """Why `store` is not a progress store this version can use, or None."""
     if not isinstance(store, dict):
@@ -81,7 +134,7 @@ def problem_of(store: object) -> str | None:
                 found = _attempt_problem(entry.get(attempt), f"{where}.{attempt}")
                 if found:
                     return found
-    return None
+    return _sections_problem(store)
 
 
 def load_store(path: Path) -> dict:

@@ -93,11 +93,13 @@ def test_retry_missed_needs_a_progress_file():
 
 def test_keys_this_version_does_not_know_are_kept(tmp_path):
     store = tmp_path / "progress.json"
-    saved = progress.empty_store() | {"plans": {"kept": True}}
+    plans = {ROLE: {"start": "2026-12-07", "hours": 12}}
+    saved = progress.empty_store() | {"plans": plans, "later": {"kept": True}}
     store.write_text(json.dumps(saved), encoding="utf-8")
     take(store, [typed_key(QUIZ.questions[0]), "q"])
     after = json.loads(store.read_text(encoding="utf-8"))
-    assert after["plans"] == {"kept": True} and QUIZ.questions[0].id in after["quizzes"][ROLE]
+    assert after["plans"] == plans and after["later"] == {"kept": True}
+    assert QUIZ.questions[0].id in after["quizzes"][ROLE]
 
 
 def test_an_answer_saved_for_an_older_version_of_a_question_is_not_scored():
@@ -126,3 +128,26 @@ def test_a_skill_the_learner_brings_is_never_sent_to_review(tmp_path):
     study = done.stdout.split("Study next", 1)[1]
     assert "#skill-tensor-things" in study and "api-development" not in study
 
+
+
+@pytest.mark.parametrize(
+    ("sections", "problem"),
+    [
+        ({"tasks": {"r": {"0a1b2c3d": "2026-11-28T10:00:00.000Z"}}}, None),
+        ({"skills": {"deep-learning": "2026-11-28T10:00:00.000Z"}}, None),
+        ({"plans": {"r": {"start": "2026-12-07", "hours": 10}}}, None),
+        ({"tasks": []}, "tasks: expected an object, found list"),
+        ({"tasks": {"r": {"0a1b": True}}}, "tasks.r.0a1b: expected an ISO time, found True"),
+        ({"skills": {"x": "yesterday"}}, "skills.x: expected an ISO time, found 'yesterday'"),
+        (
+            {"plans": {"r": {"start": "2026-02-30", "hours": 10}}},
+            "plans.r.start: expected a date YYYY-MM-DD, found '2026-02-30'",
+        ),
+        (
+            {"plans": {"r": {"start": "2026-12-07", "hours": 0}}},
+            "plans.r.hours: expected whole hours a week from 1 to 80, found 0",
+        ),
+    ],
+)
+def test_the_journey_sections_are_checked_like_the_quizzes(sections, problem):
+    assert progress.problem_of({**progress.empty_store(), **sections}) == problem

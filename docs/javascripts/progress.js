@@ -9,6 +9,17 @@ export const emptyStore = () => ({ format: FORMAT, version: VERSION, quizzes: {}
 
 const isMap = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
+// The sections beside "quizzes", each optional: ticked tasks by role, skills the learner marked
+// mastered, and a study plan by role. Values as macros/progress.py checks them.
+const isTime = (v) => typeof v === "string" && !isNaN(Date.parse(v));
+const isPlan = (p) => isMap(p) && /^\d{4}-\d{2}-\d{2}$/.test(p.start) && !isNaN(Date.parse(p.start))
+  && Number.isInteger(p.hours) && p.hours >= 1 && p.hours <= 80;
+const SECTIONS = {
+  tasks: (byRole) => Object.values(byRole).every((t) => isMap(t) && Object.values(t).every(isTime)),
+  skills: (bySkill) => Object.values(bySkill).every(isTime),
+  plans: (byRole) => Object.values(byRole).every(isPlan),
+};
+
 // Saved text -> {store} or {problem}; a store of another format or version is never used.
 export function parseStore(text) {
   if (text === null) return { store: emptyStore() };
@@ -18,7 +29,26 @@ export function parseStore(text) {
     return { problem: "it is damaged or not ours" };
   }
   if (data.version !== VERSION) return { problem: `it is from another version (${data.version})` };
+  for (const [name, fits] of Object.entries(SECTIONS)) {
+    if (name in data && !(isMap(data[name]) && fits(data[name]))) return { problem: `its ${name} are damaged` };
+  }
   return { store: data };
+}
+
+// The browser's saved store: {store} or {problem}; writing never throws (the page still works).
+export function readStore() {
+  try { return parseStore(localStorage.getItem(KEY)); } catch { return { problem: "this browser does not allow it" }; }
+}
+
+export function writeStore(store) {
+  try { localStorage.setItem(KEY, JSON.stringify(store)); } catch { /* storage full or blocked */ }
+}
+
+// A copy of `store` with section[key] set to value (or removed when value is undefined).
+export function withEntry(store, section, key, value) {
+  const entries = { ...store[section] };
+  if (value === undefined) delete entries[key]; else entries[key] = value;
+  return { ...store, [section]: entries };
 }
 
 const isAttempt = (a) => isMap(a) && (a.status === "right" || a.status === "wrong");

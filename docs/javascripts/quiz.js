@@ -2,7 +2,7 @@
 // Pure functions decide (grading.js judges, tally counts); the paint functions apply it to the
 // page. Mounted from Material's document$, so it runs after every instant navigation.
 import { judge, percent } from "./grading.js";
-import { KEY, emptyStore, parseStore, record, restoreQuiz, usable, withoutQuiz } from "./progress.js";
+import { KEY, emptyStore, readStore, record, restoreQuiz, usable, withoutQuiz } from "./progress.js";
 
 let pageListeners; // the mounted page's window listeners, dropped when another page mounts
 // What each question showed, kept across instant navigation (not a reload): Back repaints the page
@@ -46,10 +46,6 @@ const ASK = {
   reset: ["Reset this quiz?", "This clears every answer checked on this quiz, in every tab. You can undo it right after.", "Yes, reset"],
   replace: ["Replace the unreadable progress?", "This replaces the saved progress that could not be read with your answers on this page. You can undo it right after.", "Yes, replace"],
 };
-
-function readSaved() {
-  try { return parseStore(localStorage.getItem(KEY)); } catch { return { problem: "this browser does not allow it" }; }
-}
 
 function write(text) {
   try { localStorage.setItem(KEY, text); } catch { /* storage full or blocked: the page still works */ }
@@ -182,7 +178,7 @@ function mount(quiz) {
 
   // Re-read before every write and apply the change to what is saved now, so tabs merge.
   const load = () => {
-    const read = readSaved();
+    const read = readStore();
     state.problem = read.problem || "";
     if (read.store) state.store = read.store;
     showNotice();
