@@ -117,6 +117,8 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
     skills: Loaded[SkillCatalogue] | None = None
     if skills_path.is_file():
         skills = load(skills_path, SkillCatalogue)
+        if skills is not None:
+            problems.extend(_duplicate_skill_ids(skills))
     else:
         problems.append(
             Problem(
@@ -149,6 +151,20 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         pathways[role] = loaded
         if skills is not None:
             problems.extend(_cross_check_skills(loaded, skills))
+        else:  # one note, not an error per counts_as: the catalogue's own errors say why
+            line, col = loaded.document.where(("role",))
+            why = "has errors" if skills_path.is_file() else "is missing"
+            problems.append(
+                Problem(
+                    loaded.file,
+                    line,
+                    col,
+                    "role",
+                    f"counts_as not checked against {SKILLS_FILE.as_posix()}, because that file "
+                    f"{why}; fix it and run again",
+                    note=True,
+                )
+            )
 
     question_ids: dict[str, str] = {}
     for path in sorted(quiz_files):
@@ -162,6 +178,29 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         raise DataError(problems)
     assert skills is not None  # a missing or broken catalogue is a problem above
     return Catalog(pathway_records=pathways, quiz_records=quizzes, skills_record=skills)
+
+
+def _duplicate_skill_ids(skills: Loaded[SkillCatalogue]) -> list[Problem]:
+    """Each catalogue id once: progress and every pathway's counts_as name a skill by it."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, skill in enumerate(skills.model.skills):
+        if skill.id not in first:
+            first[skill.id] = index
+            continue
+        line, col = skills.document.where(("skills", index, "id"))
+        earlier, _ = skills.document.where(("skills", first[skill.id], "id"))
+        problems.append(
+            Problem(
+                skills.file,
+                line,
+                col,
+                f"skills[{index}].id",
+                f"expected an id no other catalogue skill uses, found {skill.id!r} "
+                f"(also on line {earlier})",
+            )
+        )
+    return problems
 
 
 def _cross_check_skills(loaded: Loaded[Pathway], skills: Loaded[SkillCatalogue]) -> list[Problem]:

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import review
-from .catalog import QUIZZES_DIR, Catalog, data_files, display_path, load_catalog, role_of
+from .catalog import (
+    QUIZZES_DIR,
+    SKILLS_FILE,
+    Catalog,
+    data_files,
+    display_path,
+    load_catalog,
+    role_of,
+)
 from .executable import TIME_LIMIT, check_keys
 from .models import Pathway, PercentChange, Quiz
 from .problems import DataError, Problem
@@ -65,6 +73,8 @@ def validate_paths(
             )
             for p in missing
         ], []
+    # The catalogue serves every pathway: asking for it alone checks them all against it.
+    asked = [p for p in asked if p.resolve() != (root / SKILLS_FILE).resolve()]
     quiz_dir = (root / QUIZZES_DIR).resolve()
     files = {p.resolve(): None for p in [*all_pathways, *all_quizzes, *asked]}
     parsed = _parse_all(list(files), root)
@@ -75,6 +85,8 @@ def validate_paths(
     checked = asked_set | {p for p in parsed if role_of(p, parsed[p]) in asked_roles}
     checked_displays = {display_path(p, root) for p in checked}
     asked_displays = {display_path(p, root) for p in asked_set}
+    # Its errors are always reported: a pathway whose counts_as went unchecked says so.
+    checked_displays.add(SKILLS_FILE.as_posix())
 
     errors: list[Problem] = []
     found_warnings: list[Problem] = []

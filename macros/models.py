@@ -66,17 +66,9 @@ class CatalogueSkill(Model):
 class SkillCatalogue(Model):
     """data/skills.yaml: every skill the pathways' `counts_as` may name."""
 
+    # Ids are checked unique by the catalog, which knows the line of the second one.
     skills: Annotated[list[CatalogueSkill], Field(min_length=1)]
     """One entry per skill, ids unique."""
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> SkillCatalogue:
-        seen: set[str] = set()
-        for skill in self.skills:
-            if skill.id in seen:
-                raise ValueError(f"skill ids unique, found {skill.id!r} twice")
-            seen.add(skill.id)
-        return self
 
     @property
     def by_id(self) -> dict[str, CatalogueSkill]:

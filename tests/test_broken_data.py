@@ -16,7 +16,7 @@ from conftest import PROJECT, ROOT, BuildFailed, build_site, example_project, ma
 from factories import complete_pathway_and_quiz, pathway_data, quiz_data, write_yaml
 
 from macros import cli
-from macros.catalog import load_catalog
+from macros.catalog import SKILLS_FILE, load_catalog
 from macros.problems import DataError
 
 BROKEN = sorted((ROOT / "tests" / "broken").glob("*.yaml"))
@@ -29,7 +29,12 @@ def expectation(path: Path) -> str:
 
 
 def destination(path: Path) -> str:
-    return "quizzes" if path.name.startswith("quiz-") else "data/pathways"
+    """Where a corpus file goes in a project, as messages name it: a quiz or a pathway beside
+    the example's, a catalogue in place of data/skills.yaml."""
+    if path.name.startswith("skills-"):
+        return SKILLS_FILE.as_posix()
+    folder = "quizzes" if path.name.startswith("quiz-") else "data/pathways"
+    return f"{folder}/{path.name}"
 
 
 @pytest.fixture(name="example_project")
@@ -57,8 +62,7 @@ def test_the_corpus_covers_every_kind_of_mistake():
 
 @pytest.mark.parametrize("broken", BROKEN, ids=lambda p: p.stem)
 def test_validate_names_file_line_and_field(broken, example_project, capsys):
-    target = example_project / destination(broken) / broken.name
-    shutil.copy(broken, target)
+    shutil.copy(broken, example_project / destination(broken))
     if broken.name.startswith("quiz-"):
         (example_project / "quizzes" / "example-role.yaml").unlink()
 
@@ -66,7 +70,7 @@ def test_validate_names_file_line_and_field(broken, example_project, capsys):
 
     stderr = capsys.readouterr().err
     assert status == 1
-    assert f"{destination(broken)}/{broken.name}:{expectation(broken)}" in stderr, stderr
+    assert f"{destination(broken)}:{expectation(broken)}" in stderr, stderr
 
 
 @pytest.mark.parametrize("broken", BROKEN, ids=lambda p: p.stem)
@@ -78,13 +82,13 @@ def test_build_fails_with_the_message_and_keeps_the_previous_site(
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert (site / "pathways" / "example-role" / "index.html").is_file()
 
-    shutil.copy(broken, example_project / destination(broken) / broken.name)
+    shutil.copy(broken, example_project / destination(broken))
     if broken.name.startswith("quiz-"):
         (example_project / "quizzes" / "example-role.yaml").unlink()
     with pytest.raises(BuildFailed) as failure:
         build_site(example_project, site)
 
-    assert f"{destination(broken)}/{broken.name}:{expectation(broken)}" in str(failure.value)
+    assert f"{destination(broken)}:{expectation(broken)}" in str(failure.value)
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before, "the failed build changed the previous site"
 
