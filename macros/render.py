@@ -225,6 +225,19 @@ class Renderer:
     def where_to_start(self, page_url: str) -> str:
         return self._render("where_to_start.html.j2", page_url)
 
+    def compare_page(self, page_url: str) -> str:
+        from . import compare
+
+        pathways = self.catalog.pathways
+        return self._render(
+            "compare.md.j2",
+            page_url,
+            rows=compare.overlap_rows(pathways, self.catalog.skills),
+            matrix=compare.coverage_matrix(pathways),
+            best_pair=compare.best_pair,
+            critical_count=compare.critical_count,
+        )
+
     def pathway_count(self) -> str:
         """How many pathways there are, as prose writes a count: 'five', '12'."""
         return count_words(len(self.catalog.pathways))
