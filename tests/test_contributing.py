@@ -119,3 +119,24 @@ def test_hand_written_text_states_no_count_of_pathways():
         "five roles",
         "12 career pathways",
     ]
+
+
+def test_the_catalogue_examples_in_contributing_are_the_mappings_in_the_data():
+    """Each example of `counts_as` CONTRIBUTING.md gives is what the pathway files say."""
+    from macros.catalog import load_catalog
+
+    catalog = load_catalog(ROOT)
+    mapped: dict[str, set[tuple[str, ...]]] = {}
+    for pathway in catalog.pathways.values():
+        for skill in [*pathway.transferable_skills, *pathway.skills_to_learn]:
+            mapped.setdefault(skill.name, set()).add(tuple(skill.counts_as))
+    prose = " ".join(CONTRIBUTING.split("## The skills catalogue")[1].split("\n## ")[0].split())
+    examples = re.findall(
+        r'"([^"]+)"(?: \([^)]*\))?(?:, [^,"]*,)? is `\[?([a-z0-9, -]+)\]?`', prose
+    )
+    for both in re.findall(r'"([^"]+)" and "([^"]+)" are both `([a-z0-9-]+)`', prose):
+        examples += [(both[0], both[2]), (both[1], both[2])]
+    assert len(examples) >= 4, prose
+    for name, ids in examples:
+        assert tuple(ids.split(", ")) in mapped.get(name, set()), (name, ids)
+        assert set(ids.split(", ")) <= set(catalog.skills.by_id)
