@@ -184,6 +184,18 @@ def peer_project(ours: Path, where: Path) -> Path:
         (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
     )
     (docs / "contributing.md").write_text(contributing, encoding="utf-8")
+    # The journey pages have no peer: it gets their text as we render it, so both have each page.
+    from macros.render import Renderer
+
+    renderer = Renderer(catalog)
+    compare = (ROOT / "docs" / "journey" / "compare.md").read_text(encoding="utf-8")
+    (docs / "journey").mkdir()
+    (docs / "journey" / "compare.md").write_text(
+        compare.replace("render_macros: true\n", "").replace(
+            "{{ compare_page() }}", renderer.compare_page("journey/compare/")
+        ),
+        encoding="utf-8",
+    )
     return project
 
 
@@ -214,6 +226,7 @@ def plain_markdown_project(where: Path) -> Path:
         "quiz_page": lambda role: renderer.quiz_page(role, quiz_url(role)),
         "pathway_cards": lambda: renderer.pathway_cards(""),
         "where_to_start": lambda: renderer.where_to_start(""),
+        "compare_page": lambda: renderer.compare_page("journey/compare/"),
         "pathway_count": renderer.pathway_count,
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }
