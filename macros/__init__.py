@@ -85,6 +85,10 @@ def define_env(env: MacrosEnv) -> None:
         return past_markdown(renderer.pathway_cards(page_url()))
 
     @env.macro
+    def fit_page() -> str:
+        return past_markdown(renderer.fit_page(page_url()))
+
+    @env.macro
     def where_to_start() -> str:
         return renderer.where_to_start(page_url())
 

@@ -225,6 +225,11 @@ class Renderer:
     def where_to_start(self, page_url: str) -> str:
         return self._render("where_to_start.html.j2", page_url)
 
+    def fit_page(self, page_url: str) -> str:
+        from .fit import questionnaire, rules  # fit builds on this module's helpers
+
+        return self._render("fit.md.j2", page_url, form=questionnaire(self.catalog), rules=rules())
+
     def pathway_count(self) -> str:
         """How many pathways there are, as prose writes a count: 'five', '12'."""
         return count_words(len(self.catalog.pathways))
