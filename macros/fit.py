@@ -83,11 +83,13 @@ def rules() -> list[str]:
         f"{LIKE_POINTS} points for each thing you like that a role's data names: what its source "
         "says it suits, or what its reality check says you would enjoy.",
         f"{SKILL_POINTS} points shared among a role's skills to learn by the weeks its source "
-        "gives each, for the ones you already know (rounded to whole points). A skill counts when "
-        "you ticked every skill of the list above that it counts as.",
+        "gives each, for the ones you already know (rounded to whole points). A role's skill "
+        "counts as known when you ticked every skill above that it stands for (one that "
+        "combines two needs both).",
         f"{TIME_POINTS} points when the months you can give reach the shortest timeline the "
-        "source gives for the role. The sources do not state the weekly hours their timelines "
-        "assume, so your hours a week change no score.",
+        "source gives for the role (where its header states none, the months its title "
+        "names). The sources do not state the weekly hours their timelines assume, so your "
+        "hours a week change no score.",
         f"{QUIZ_POINTS} points × your score on the role's self-check, once you have answered some "
         "of it: your first answer to each question, as the quiz page scores it (rounded).",
     ]
@@ -122,8 +124,9 @@ def skill_points(weeks, total_weeks: int) -> int:
 
 
 def month_starts(catalog: Catalog) -> list[int]:
-    """Where the months question's ranges start: each role's shortest stated timeline."""
-    return sorted({p.timeline.min_months for p in catalog.pathways.values() if p.timeline})
+    """Where the months question's ranges start: each role's fewest stated months."""
+    found = {shortest_months(p) for p in catalog.pathways.values()}
+    return sorted(m for m in found if m is not None)
 
 
 def month_choices(starts: list[int]) -> list[Choice]:
@@ -189,18 +192,30 @@ def _skill_part(pathway: Pathway) -> Part:
     return Part("What you already know", note, reasons)
 
 
+def shortest_months(pathway: Pathway) -> int | None:
+    """The fewest months the source gives for the role: its header's timeline, else the months
+    its title names (as the pathway page's "At a glance" shows them); None if it states none."""
+    return pathway.timeline.min_months if pathway.timeline else pathway.headline_months
+
+
 def _time_part(pathway: Pathway, starts: list[int]) -> Part:
-    timeline = pathway.timeline
-    if timeline is None:
+    shortest = shortest_months(pathway)
+    if shortest is None:
         note = "the source states no timeline in months for this role, so time gives no points"
         return Part("Time you can give", note, [])
-    too_few = [NO_MONTHS, months_id(0), *(months_id(s) for s in starts if s < timeline.min_months)]
+    if pathway.timeline:
+        said = months(pathway.timeline)
+        note = f"the source gives {said}"
+    else:
+        said = f"{shortest} months"
+        note = f"the guide's title names {said}; its header states no timeline"
+    too_few = [NO_MONTHS, months_id(0), *(months_id(s) for s in starts if s < shortest)]
     reason = Reason(
-        f"Your months reach its timeline of {months(timeline)}",
+        f"Your months reach its timeline of {said}",
         TIME_POINTS,
         ", ".join(f"#{input_id}:checked" for input_id in too_few),
     )
-    return Part("Time you can give", f"the source gives {months(timeline)}", [reason])
+    return Part("Time you can give", note, [reason])
 
 
 def _quiz_part(catalog: Catalog, role: str) -> Part:

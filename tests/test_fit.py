@@ -90,8 +90,13 @@ def test_known_skills_weigh_by_their_weeks_and_need_all_they_count_as(role):
         assert abs(sum(r.points for r in reasons) - fit.SKILL_POINTS) <= len(reasons) / 2
 
 
+def fewest_months(pathway) -> int | None:
+    """What the pathway page shows as its timeline: the header's, else the title's months."""
+    return pathway.timeline.min_months if pathway.timeline else pathway.headline_months
+
+
 def test_the_month_choices_start_at_each_roles_shortest_timeline():
-    starts = sorted({p.timeline.min_months for p in CATALOG.pathways.values() if p.timeline})
+    starts = sorted({fewest_months(p) for p in CATALOG.pathways.values()} - {None})
     choices = FORM.months
     assert choices[0].input_id == fit.NO_MONTHS
     assert [c.input_id for c in choices[1:]] == [fit.months_id(s) for s in [0, *starts]]
@@ -104,19 +109,24 @@ def test_the_month_choices_start_at_each_roles_shortest_timeline():
 def test_time_counts_when_the_months_chosen_reach_the_shortest_timeline(role):
     pathway = CATALOG.pathway(role)
     part = parts_of(role)["Time you can give"]
-    if pathway.timeline is None:
+    fewest = fewest_months(pathway)
+    if fewest is None:
         assert part.reasons == [] and "states no timeline" in part.note
         return
     (reason,) = part.reasons
     assert reason.points == fit.TIME_POINTS
-    timeline = f"{pathway.timeline.min_months}–{pathway.timeline.max_months} months"
-    if pathway.timeline.min_months == pathway.timeline.max_months:
-        timeline = f"{pathway.timeline.min_months} months"
-    assert part.note == f"the source gives {timeline}"
+    if pathway.timeline:
+        low, high = pathway.timeline.min_months, pathway.timeline.max_months
+        said = f"{low} months" if low == high else f"{low}–{high} months"
+        assert part.note == f"the source gives {said}"
+    else:
+        said = f"{pathway.headline_months} months"
+        assert part.note.startswith(f"the guide's title names {said}")
+    assert reason.text.endswith(said)
     too_few = {s.split(":")[0].removeprefix("#") for s in reason.unless.split(", ")}
     for choice in FORM.months:
         start = 0 if choice.input_id == fit.NO_MONTHS else int(choice.input_id.rsplit("-", 1)[1])
-        reaches = choice.input_id != fit.NO_MONTHS and start >= pathway.timeline.min_months
+        reaches = choice.input_id != fit.NO_MONTHS and start >= fewest
         assert (choice.input_id not in too_few) == reaches, choice.text
 
 
