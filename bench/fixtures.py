@@ -184,6 +184,12 @@ def peer_project(ours: Path, where: Path) -> Path:
         (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
     )
     (docs / "contributing.md").write_text(contributing, encoding="utf-8")
+    # The self-assessment as a peer would have to keep it: its text written out by hand.
+    (docs / "journey").mkdir()
+    fit = Renderer(catalog).fit_page("journey/fit/")
+    fit_stub = (ROOT / "docs" / "journey" / "fit.md").read_text(encoding="utf-8")
+    fit_stub = fit_stub.replace(MACROS_ON, "").replace("{{ fit_page() }}", fit)
+    (docs / "journey" / "fit.md").write_text(fit_stub, encoding="utf-8")
     return project
 
 
@@ -215,6 +221,7 @@ def plain_markdown_project(where: Path) -> Path:
         "pathway_cards": lambda: renderer.pathway_cards(""),
         "where_to_start": lambda: renderer.where_to_start(""),
         "pathway_count": renderer.pathway_count,
+        "fit_page": lambda: renderer.fit_page("journey/fit/"),
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }
     sources = {
