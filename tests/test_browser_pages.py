@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 CATALOG = load_catalog(ROOT)
 PATHWAY = "ai-model-optimizer"
-READING_PAGES = ["", f"pathways/{PATHWAY}/", "pathways/ai-research-engineer/", "journey/fit/"]
+READING_PAGES = ["", f"pathways/{PATHWAY}/", "pathways/ai-research-engineer/"]
 
 # Every word of the article whose letters land on more than one line: a word broken in the
 # middle ("Benchmarkin" / "g"). Words are cut at hyphens, dashes and slashes first, where a
