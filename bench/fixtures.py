@@ -30,6 +30,10 @@ _ROLE_LINE = re.compile(r"^role: (\S+)$", re.MULTILINE)
 _QUESTION_ID = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
 
 
+# The journey's pages (docs/journey/<name>.md) and the macro each stub calls.
+JOURNEY_PAGES = {"compare": "compare_page", "fit": "fit_page"}
+
+
 def _copy_site_files(project: Path) -> None:
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project)
@@ -188,14 +192,12 @@ def peer_project(ours: Path, where: Path) -> Path:
     from macros.render import Renderer
 
     renderer = Renderer(catalog)
-    compare = (ROOT / "docs" / "journey" / "compare.md").read_text(encoding="utf-8")
     (docs / "journey").mkdir()
-    (docs / "journey" / "compare.md").write_text(
-        compare.replace("render_macros: true\n", "").replace(
-            "{{ compare_page() }}", renderer.compare_page("journey/compare/")
-        ),
-        encoding="utf-8",
-    )
+    for name, macro in JOURNEY_PAGES.items():
+        stub = (ROOT / "docs" / "journey" / f"{name}.md").read_text(encoding="utf-8")
+        text = getattr(renderer, macro)(f"journey/{name}/")
+        stub = stub.replace(MACROS_ON, "").replace(f"{{{{ {macro}() }}}}", text)
+        (docs / "journey" / f"{name}.md").write_text(stub, encoding="utf-8")
     return project
 
 
@@ -228,6 +230,7 @@ def plain_markdown_project(where: Path) -> Path:
         "where_to_start": lambda: renderer.where_to_start(""),
         "compare_page": lambda: renderer.compare_page("journey/compare/"),
         "pathway_count": renderer.pathway_count,
+        "fit_page": lambda: renderer.fit_page("journey/fit/"),
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }
     sources = {

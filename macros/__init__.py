@@ -87,6 +87,8 @@ def define_env(env: MacrosEnv) -> None:
     @env.macro
     def compare_page() -> str:
         return past_markdown(renderer.compare_page(page_url()))
+    def fit_page() -> str:
+        return past_markdown(renderer.fit_page(page_url()))
 
     @env.macro
     def where_to_start() -> str:

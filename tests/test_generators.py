@@ -24,6 +24,7 @@ CATALOG = load_catalog(ROOT)
 PAGES = [f"pathways/{role}" for role in CATALOG.pathways] + [
     f"quizzes/{role}" for role in CATALOG.quizzes
 ]
+PAGES += ["journey/fit"]
 
 
 @pytest.fixture(scope="module", params=GENERATORS)
