@@ -99,7 +99,7 @@ def chromium() -> str | None:
 def missing() -> str | None:
     """Why Lighthouse cannot run here, or None."""
     if shutil.which("node") is None:
-        return "node is not installed (Lighthouse runs on Node.js 18 or later)"
+        return "node is not installed (Lighthouse 12 runs on Node.js 18.16 or later)"
     if not LIGHTHOUSE.is_file():
         return "Lighthouse is not installed: run `make lighthouse` (npm ci into bench/node/)"
     if chromium() is None:
