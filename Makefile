@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 PORT ?= 8000
 
-.PHONY: serve test test-fast build bench lint validate clean successors zensical properdocs
+.PHONY: serve test test-fast build bench lighthouse lint validate clean successors zensical properdocs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -53,9 +53,21 @@ properdocs: .venv-properdocs/.installed
 	$(BIN)/pathways stubs
 	.venv-properdocs/bin/python -m macros.successors properdocs site-properdocs
 
-## bench: measure the budgets of the issues (build time ratio, asset sizes)
+## bench: measure the budgets of the issues (build time ratio, asset sizes, Lighthouse)
 bench: $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory lighthouse || true; fi
 	$(BIN)/python bench/run.py
+
+# Lighthouse for `make bench`, pinned in bench/node/package.json and its lock. Not `npm ci`: one
+# of Lighthouse's dependencies asks for another's "latest", which `npm ci` refuses as out of sync.
+LIGHTHOUSE := bench/node/node_modules/.bin/lighthouse
+
+## lighthouse: install the pinned Lighthouse into bench/node/ (needs Node.js >= 18.16 and npm)
+lighthouse: $(LIGHTHOUSE)
+
+$(LIGHTHOUSE): bench/node/package.json bench/node/package-lock.json
+	cd bench/node && npm install --no-save --no-audit --no-fund
+	@touch $@
 
 ## lint: ruff over the package and the tests
 lint: $(STAMP)
@@ -66,4 +78,4 @@ validate: $(STAMP)
 	$(BIN)/pathways validate
 
 clean:
-	rm -rf site site-zensical site-properdocs .cache $(VENV) .venv-zensical .venv-properdocs
+	rm -rf site site-zensical site-properdocs .cache $(VENV) .venv-zensical .venv-properdocs bench/node/node_modules

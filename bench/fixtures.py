@@ -161,7 +161,7 @@ def peer_project(ours: Path, where: Path) -> Path:
     (docs / "quizzes").mkdir()
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for ours_only in ("hooks", "watch", "extra_css", "extra_javascript"):
-        config.pop(ours_only)
+        config.pop(ours_only, None)  # extra_css: ours is written inline (overrides/main.html)
     config["theme"].pop("custom_dir")
     config["plugins"] = ["search", "mkdocs_quiz"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

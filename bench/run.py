@@ -14,6 +14,9 @@
 4. Our quiz JavaScript and CSS together: at most 5 KB gzip.
 5. No JavaScript of ours is needed to read a pathway page: its built HTML holds every section
    with no script of ours (the browser tests also read it with JavaScript off).
+6. Lighthouse on home, a pathway and a quiz page, ours against the peer's, phone and desktop
+   (issue 9; bench/lighthouse.py says which budgets). Skipped, with the reason, where Node.js or
+   the pinned Lighthouse (`make lighthouse`) is missing.
 
 `BENCH_RUNS=3 make bench` takes fewer rounds (for a quick look; the figures are then noisier).
 """
@@ -40,6 +43,7 @@ from fixtures import (  # noqa: E402
     plain_markdown_project,
     scaled_project,
 )
+from lighthouse import lighthouse_budget  # noqa: E402
 
 # This kind of machine is noisy: medians of 7 moved by 0.2x between runs. The 50-role builds
 # take ten times as long, so fewer rounds give as steady a median.
@@ -53,6 +57,7 @@ OUR_ASSETS = sorted(
     for pattern in ("docs/javascripts/*.js", "docs/stylesheets/*.css")
     for path in ROOT.glob(pattern)
 )
+
 
 def timed_build(project: Path, site: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one `mkdocs build` in a fresh process."""
@@ -260,12 +265,15 @@ def main() -> int:
         ours = peer_budget(where, failures)
         plain_markdown_figures(ours, where)
         pathway_page_check(where / f"site-{ours.name}", failures)
+        peer = where / f"site-peer-{ours.name}"
+        lighthouse_budget({"ours": where / f"site-{ours.name}", "peer": peer}, failures)
     asset_sizes(failures)
     if failures:
         print(f"OVER BUDGET: {', '.join(failures)}")
         return 1
     print("All budgets met.")
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,5 +1,9 @@
 """Our own JavaScript and CSS as the site serves them: minified, as Material serves its own.
 
+Our CSS is also written into each page's head (`inline_css`, by overrides/main.html), so that no
+stylesheet of ours is a request that holds back the first paint; the file stays for generators
+that run no hooks, which link it instead.
+
 The readable sources stay under docs/ for contributors; the built copies are minified after each
 build, by the MkDocs hook (macros/mkdocs_hooks.py; ProperDocs runs it too). Zensical runs no hooks
 and serves the sources as they are, which work the same, only larger. `make bench` holds the served
@@ -25,6 +29,12 @@ def minified(name: str, text: str) -> str:
 
         return cssmin(text)
     raise ValueError(f"expected a .js or .css file, found {name!r}")
+
+
+def inline_css(docs_dir: Path) -> str:
+    """Our stylesheets, minified and joined, for a `<style>` element in each page's head."""
+    sheets = sorted((docs_dir / "stylesheets").glob("*.css"))
+    return "".join(minified(sheet.name, sheet.read_text(encoding="utf-8")) for sheet in sheets)
 
 
 def own_assets(docs_dir: Path) -> list[Path]:

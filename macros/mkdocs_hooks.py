@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from macros import STASH_VARIABLE, SUMMARY_VARIABLE
-from macros.assets import minify_site
+from macros.assets import inline_css, minify_site
 from macros.stash import HtmlStash
 
 if TYPE_CHECKING:
@@ -37,6 +38,9 @@ _SETUP = (
     "      on_error_fail: true"
 )
 
+
+# The theme's variable for our CSS, written inline into each page's head.
+INLINE_CSS_VARIABLE = "pathways_css"
 
 # Set by the Pages workflow: this build is the one that gets published.
 PUBLISH_VARIABLE = "PATHWAYS_PUBLISH"
@@ -80,6 +84,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     too, keeps them compiled between builds and checks each against its source, like .pyc."""
     if env.bytecode_cache is None:
         env.bytecode_cache = FileSystemBytecodeCache()
+    # Our CSS goes into each page's head (overrides/main.html): a stylesheet link of ours would
+    # hold back the first paint by a round trip on a phone. Read anew each build, for `serve`.
+    env.globals[INLINE_CSS_VARIABLE] = Markup(inline_css(Path(config.docs_dir)))
     return env
 
 

@@ -43,3 +43,19 @@ def test_minifying_keeps_strings_and_regular_expressions():
 def test_only_javascript_and_css_are_minified():
     with pytest.raises(ValueError, match="expected a .js or .css file"):
         minified("page.html", "<p>hi</p>")
+
+
+def test_our_css_is_written_into_each_page_head_not_linked(built_site):
+    """A stylesheet link of ours would hold back a phone's first paint by a round trip
+    (issue 9's Lighthouse budget): each page carries our CSS, as served, in its head."""
+    css = "".join(
+        minified(p.name, p.read_text(encoding="utf-8")) for p in SOURCES if p.suffix == ".css"
+    )
+    pages = sorted(built_site.rglob("*.html"))
+    assert any(p.parent.parent.name == "quizzes" for p in pages)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        assert f"<style>{css}</style>" in head, f"{page}: our CSS is not in the head"
+        assert head.index("<style>") > head.index("main."), f"{page}: ours before Material's"
+        assert "stylesheets/pathways.css" not in html, f"{page}: still links our stylesheet"

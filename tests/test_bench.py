@@ -24,6 +24,8 @@ def load_bench():
 
 bench = load_bench()
 import fixtures  # noqa: E402 - bench/fixtures.py, on sys.path once bench/run.py is loaded
+import lighthouse  # noqa: E402 - bench/lighthouse.py
+from serve import served  # noqa: E402 - bench/serve.py
 
 
 def pages(site: Path) -> list[str]:
@@ -114,3 +116,72 @@ def test_the_large_peer_has_every_guide_and_every_question(fifty_roles):
     ours, where = fifty_roles
     peer = fixtures.peer_project(ours, where)
     assert_peer_of(ours, where / "site-ours", peer, where / "site-peer")
+
+
+# ------------------------------------------------------------------------ the Lighthouse part
+
+
+def test_the_bench_serves_a_site_gzipped_as_a_host_would(built_site):
+    import gzip
+    import urllib.request
+
+    page = "pathways/ai-model-optimizer/"
+    with served(built_site) as base:
+        request = urllib.request.Request(base + page, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            body = gzip.decompress(response.read())
+        with urllib.request.urlopen(base + page) as plain:  # a client that asks for no gzip
+            assert plain.headers["Content-Encoding"] is None
+            assert plain.read() == body
+    assert body == (built_site / page / "index.html").read_bytes()
+
+
+def a_run(performance=100, cls=0.0, blocking=(), hosts=("127.0.0.1",), **scores):
+    return lighthouse.Run(
+        scores={c: scores.get(c.replace("-", "_"), 100) for c in lighthouse.CATEGORIES}
+        | {"performance": performance},
+        metrics={"fcp": 1, "lcp": 1, "tbt": 0, "si": 1, "cls": cls},
+        blocking={path: 300.0 for path in blocking},
+        scripting={},
+        hosts=frozenset(hosts),
+    )
+
+
+def test_the_lighthouse_budgets_name_each_miss_and_pass_a_clean_site():
+    clean = {("ours", "quiz", "mobile"): [a_run(98)], ("peer", "quiz", "mobile"): [a_run(90)]}
+    clean[(lighthouse.WITHOUT_BUNDLE, "quiz", "mobile")] = [a_run(99)]
+    assert lighthouse.verdicts(clean) == []
+
+    material = "/assets/stylesheets/main.57a0d79d.min.css"  # Material's: not ours to count
+    worse = {
+        ("ours", "quiz", "mobile"): [
+            a_run(90, cls=0.01, blocking=[material, "/stylesheets/pathways.css"], seo=92),
+            a_run(92, hosts=["127.0.0.1", "fonts.gstatic.com"]),
+        ],
+        ("peer", "quiz", "mobile"): [a_run(91), a_run(91)],
+        (lighthouse.WITHOUT_BUNDLE, "quiz", "mobile"): [a_run(94)],
+    }
+    missed = "\n".join(lighthouse.verdicts(worse))
+    assert "CLS 0.010" in missed and "seo 92" in missed
+    assert "['/stylesheets/pathways.css']" in missed and material not in missed
+    assert "fonts.gstatic.com" in missed
+    assert "performance 91, not above the peer's 91" in missed
+    assert "performance 94 even without Material's JavaScript" in missed
+
+
+def test_a_tie_with_the_peer_passes_only_at_100():
+    for score, misses in ((100, 0), (97, 1)):
+        runs = {
+            ("ours", "home", "desktop"): [a_run(score)],
+            ("peer", "home", "desktop"): [a_run(score)],
+        }
+        assert len(lighthouse.verdicts(runs)) == misses
+
+
+def test_without_material_js_takes_out_only_the_bundle(tmp_path, built_site):
+    bare = lighthouse.without_material_js(built_site, tmp_path)
+    before = (built_site / "index.html").read_text(encoding="utf-8")
+    after = (bare / "index.html").read_text(encoding="utf-8")
+    assert "javascripts/bundle." in before and "javascripts/bundle." not in after
+    assert "javascripts/quiz.js" in after and after.count("<script") == before.count("<script") - 1
