@@ -214,6 +214,7 @@ def plain_markdown_project(where: Path) -> Path:
         "quiz_page": lambda role: renderer.quiz_page(role, quiz_url(role)),
         "pathway_cards": lambda: renderer.pathway_cards(""),
         "where_to_start": lambda: renderer.where_to_start(""),
+        "progress_page": lambda: renderer.progress_page("journey/progress/"),
         "pathway_count": renderer.pathway_count,
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }

@@ -1,13 +1,13 @@
 // The learner's journey: ticked tasks on pathway pages, and "My progress", both from the one
 // store (progress.js). Mastery as macros/journey.py defines it; the tests hold the two together.
 import { percent } from "./grading.js";
-import { KEY, readStore, withEntry, writeStore } from "./progress.js";
+import { readStore, withEntry, writeStore } from "./progress.js";
 
 let listeners; // the mounted page's, dropped when another page mounts
 
 // Each role's quiz topics as scored (a topic is mastered at 80% of its questions right), the
 // catalogue ids mastered by a quiz, and all mastered ones (by a quiz or marked).
-export function mastery(data, store) {
+function mastery(data, store) {
   const quiz = new Set();
   const topics = {};
   for (const [role, r] of Object.entries(data.roles)) {
@@ -31,10 +31,9 @@ function paint(data, store) {
   const known = mastery(data, store);
   for (const [role, r] of Object.entries(data.roles)) {
     const ticked = store.tasks?.[role] || {};
-    const done = (ids) => ids.filter((id) => id in ticked);
     const counts = {
-      tasks: done(r.tasks).length,
-      weeks: r.phases.reduce((weeks, p) => weeks + (done(p.tasks).length === p.tasks.length && p.weeks), 0),
+      tasks: r.tasks.filter((id) => id in ticked).length,
+      weeks: r.phases.reduce((weeks, p) => weeks + (p.tasks.every((id) => id in ticked) && p.weeks), 0),
       skills: r.skills.filter((s) => s.counts_as.every((c) => known.skills.has(c))).length,
     };
     const weakest = known.topics[role].filter((t) => t.answered).sort((a, b) => a.percent - b.percent).slice(0, 3)
@@ -51,7 +50,7 @@ function paint(data, store) {
 function mount(notice) {
   const role = notice.dataset.pwRole;
   const data = role || JSON.parse(notice.parentNode.dataset.pwJourney);
-  const boxes = document.querySelectorAll("[data-pw-task], [data-pw-skill]");
+  const boxes = document.querySelectorAll(".pw-tasks input");
   const read = () => {
     const { store, problem } = readStore();
     notice.hidden = !problem;
@@ -72,14 +71,14 @@ function mount(notice) {
       const at = box.checked ? new Date().toISOString() : undefined;
       if (store) writeStore(role ? { ...store, tasks: withEntry(store.tasks || {}, role, box.value, at) } : withEntry(store, "skills", box.value, at));
       show();
-      if (!role) document.getElementById("pw-journey-status").textContent = `${box.checked ? "Marked" : "Not marked"} mastered: ${box.closest("li").innerText}`;
-    }, { signal: listeners.signal });
+      if (!role) document.getElementById("pw-journey-status").textContent = `${box.checked ? "Marked" : "Unmarked"}: ${box.closest("li").innerText}`;
+    });
   }
   return show;
 }
 
 // Material's instant navigation re-inserts this script on each page, but a module runs once per
-// document: this subscribes once, and each page's listeners go when the next page mounts.
+// document: this subscribes once. The boxes go with their page; the window's listener is dropped.
 function start() {
   listeners?.abort();
   listeners = new AbortController();
@@ -87,7 +86,7 @@ function start() {
   if (!notice) return;
   const show = mount(notice);
   show();
-  window.addEventListener("storage", (event) => { if (event.key === KEY || !event.key) show(); }, { signal: listeners.signal });
+  window.addEventListener("storage", show, { signal: listeners.signal }); // another tab saved
 }
 if (window.document$) window.document$.subscribe(start);
 else start();
