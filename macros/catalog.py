@@ -201,7 +201,7 @@ def _cross_check_tasks(loaded: Loaded[Pathway]) -> list[Problem]:
     ]
     for section in ("this_week", "this_month", "next_90_days"):
         tasks = getattr(pathway.action_plan, section)
-        places += [(("action_plan", section, position), task) for position, task in enumerate(tasks)]
+        places += [(("action_plan", section, at), task) for at, task in enumerate(tasks)]
     seen: dict[str, tuple] = {}
     problems = []
     for where, task in places:

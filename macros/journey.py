@@ -72,12 +72,14 @@ class RoleSummary:
     weakest: list[TopicScore]  # answered topics, lowest percent first, ties by topic id
 
 
+def action_ids(pathway: Pathway) -> list[str]:
+    plan = pathway.action_plan
+    return [task_id(text) for text in [*plan.this_week, *plan.this_month, *plan.next_90_days]]
+
+
 def task_ids(pathway: Pathway) -> list[str]:
     """Every roadmap and action-plan task's id, in page order."""
-    plan = pathway.action_plan
-    texts = [task for phase in pathway.roadmap for task in phase.tasks]
-    texts += [*plan.this_week, *plan.this_month, *plan.next_90_days]
-    return [task_id(text) for text in texts]
+    return [task_id(t) for phase in pathway.roadmap for t in phase.tasks] + action_ids(pathway)
 
 
 def topic_scores(store: dict, catalog: Catalog, role: str) -> dict[str, TopicScore]:
@@ -140,7 +142,6 @@ def journey_index(catalog: Catalog, url: Callable[[str], str]) -> dict:
     roles = {}
     for role, pathway in catalog.pathways.items():
         quiz = catalog.quizzes.get(role)
-        plan = pathway.action_plan
         skills = pathway.skills_by_id
         topics: dict[str, dict[str, str]] = {}
         for question in quiz.questions if quiz else []:
@@ -153,7 +154,7 @@ def journey_index(catalog: Catalog, url: Callable[[str], str]) -> dict:
                 {"name": p.name, "weeks": p.weeks, "tasks": [task_id(t) for t in p.tasks]}
                 for p in pathway.roadmap
             ],
-            "actions": [task_id(t) for t in [*plan.this_week, *plan.this_month, *plan.next_90_days]],
+            "actions": action_ids(pathway),
             "skills": [
                 {
                     "id": s.id,

@@ -34,7 +34,8 @@ def shared_topic() -> tuple[str, str, set[str]]:
             others = {
                 other
                 for other, pathway in CATALOG.pathways.items()
-                if other != role and any(set(s.counts_as) <= masters for s in pathway.skills_to_learn)
+                if other != role
+                and any(set(s.counts_as) <= masters for s in pathway.skills_to_learn)
             }
             if others:
                 return role, topic, others
@@ -65,7 +66,9 @@ def test_an_empty_store_is_nothing_done_of_everything():
 
 def test_weeks_count_only_phases_with_every_task_ticked():
     role, pathway = next(
-        (r, p) for r, p in CATALOG.pathways.items() if len(p.roadmap) > 1 and len(p.roadmap[1].tasks) > 1
+        (r, p)
+        for r, p in CATALOG.pathways.items()
+        if len(p.roadmap) > 1 and len(p.roadmap[1].tasks) > 1
     )
     first, second = pathway.roadmap[0], pathway.roadmap[1]
     ticks = {task_id(t): AT for t in first.tasks} | {task_id(second.tasks[0]): AT}
