@@ -184,6 +184,18 @@ def peer_project(ours: Path, where: Path) -> Path:
         (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
     )
     (docs / "contributing.md").write_text(contributing, encoding="utf-8")
+    # The journey pages have no peer: it gets their text as we render it, so both have each page.
+    from macros.render import Renderer
+
+    renderer = Renderer(catalog)
+    progress = (ROOT / "docs" / "journey" / "progress.md").read_text(encoding="utf-8")
+    (docs / "journey").mkdir()
+    (docs / "journey" / "progress.md").write_text(
+        progress.replace("render_macros: true\n", "").replace(
+            "{{ progress_page() }}", renderer.progress_page("journey/progress/")
+        ),
+        encoding="utf-8",
+    )
     return project
 
 

@@ -56,8 +56,7 @@ def assert_peer_of(ours: Path, ours_site: Path, peer: Path, peer_site: Path) -> 
     config = (peer / "mkdocs.yml").read_text(encoding="utf-8")
     assert "mkdocs_quiz" in config and "macros" not in config and "hooks" not in config
     assert build_site(peer, peer_site) == []
-    # The learner's journey pages (docs/journey/) have no counterpart in a quiz plugin's site.
-    assert pages(peer_site) == [p for p in pages(ours_site) if not p.startswith("journey/")]
+    assert pages(peer_site) == pages(ours_site)
     catalog = load_catalog(ours)
     guides = fixtures.guide_files()
     assert set(guides) == {role.split(fixtures.COPY_MARK)[0] for role in catalog.pathways}
