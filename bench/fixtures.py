@@ -31,7 +31,7 @@ _QUESTION_ID = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
 
 
 # The journey's pages (docs/journey/<name>.md) and the macro each stub calls.
-JOURNEY_PAGES = {"compare": "compare_page", "fit": "fit_page"}
+JOURNEY_PAGES = {"compare": "compare_page", "fit": "fit_page", "progress": "progress_page"}
 
 
 def _copy_site_files(project: Path) -> None:
@@ -229,6 +229,7 @@ def plain_markdown_project(where: Path) -> Path:
         "pathway_cards": lambda: renderer.pathway_cards(""),
         "where_to_start": lambda: renderer.where_to_start(""),
         "compare_page": lambda: renderer.compare_page("journey/compare/"),
+        "progress_page": lambda: renderer.progress_page("journey/progress/"),
         "pathway_count": renderer.pathway_count,
         "fit_page": lambda: renderer.fit_page("journey/fit/"),
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),

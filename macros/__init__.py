@@ -81,6 +81,10 @@ def define_env(env: MacrosEnv) -> None:
         return past_markdown(renderer.quiz_page(role, page_url()))
 
     @env.macro
+    def progress_page() -> str:
+        return past_markdown(renderer.progress_page(page_url()))
+
+    @env.macro
     def pathway_cards() -> str:
         return past_markdown(renderer.pathway_cards(page_url()))
 

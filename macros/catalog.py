@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from .messages import validate_document
 from .models import Pathway, Quiz, SkillCatalogue
 from .problems import DataError, Problem, dotted
+from .render import task_id
 from .rules import is_placeholder
 from .yaml_source import Document, parse_yaml
 
@@ -165,6 +166,7 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
                     note=True,
                 )
             )
+        problems.extend(_cross_check_tasks(loaded))
 
     question_ids: dict[str, str] = {}
     for path in sorted(quiz_files):
@@ -224,6 +226,39 @@ def _cross_check_skills(loaded: Loaded[Pathway], skills: Loaded[SkillCatalogue])
                         "add it there if it is a new skill",
                     )
                 )
+    return problems
+
+
+def _cross_check_tasks(loaded: Loaded[Pathway]) -> list[Problem]:
+    """Ticks are saved under each task's id (its text, ignoring case and edge spaces): two tasks
+    of a pathway with one id would tick together."""
+    pathway = loaded.model
+    places = [
+        (("roadmap", index, "tasks", position), task)
+        for index, phase in enumerate(pathway.roadmap)
+        for position, task in enumerate(phase.tasks)
+    ]
+    for section in ("this_week", "this_month", "next_90_days"):
+        tasks = getattr(pathway.action_plan, section)
+        places += [(("action_plan", section, at), task) for at, task in enumerate(tasks)]
+    seen: dict[str, tuple] = {}
+    problems = []
+    for where, task in places:
+        first = seen.setdefault(task_id(task), where)
+        if first is where:
+            continue
+        line, col = loaded.document.where(where)
+        problems.append(
+            Problem(
+                loaded.file,
+                line,
+                col,
+                dotted(where),
+                f"expected a task no other task of the pathway repeats, found {task!r} again "
+                f"(first at {dotted(first)}, line {loaded.document.where(first)[0]}); "
+                "reword or remove one",
+            )
+        )
     return problems
 
 

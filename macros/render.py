@@ -219,6 +219,18 @@ class Renderer:
         quiz = self.catalog.quiz(role)
         return self._render("quiz.md.j2", page_url, quiz=quiz, pathway=self.catalog.pathway(role))
 
+    def progress_page(self, page_url: str) -> str:
+        from . import journey  # journey scores through this module's fingerprints and task ids
+
+        return self._render(
+            "progress.md.j2",
+            page_url,
+            index=journey.journey_index(self.catalog, lambda t: relative_url(t, page_url)),
+            learning=journey.roles_learning(self.catalog),
+            task_count=lambda pathway: len(journey.task_ids(pathway)),
+            mastered_percent=journey.MASTERED_PERCENT,
+        )
+
     def pathway_cards(self, page_url: str) -> str:
         return self._render("pathway_cards.html.j2", page_url)
 
