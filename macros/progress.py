@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .models import AnyQuestion, Quiz
+from .plan import MAX_HOURS
 from .render import question_fingerprint
 from .scoring import Verdict
 
@@ -85,8 +86,8 @@ def _plan_problem(plan: object, where: str) -> str | None:
     except ValueError:
         return f"{where}.start: expected a date YYYY-MM-DD, found {start!r}"
     hours = plan.get("hours")
-    if not (isinstance(hours, int) and not isinstance(hours, bool) and 1 <= hours <= 80):
-        return f"{where}.hours: expected whole hours a week from 1 to 80, found {hours!r}"
+    if not (isinstance(hours, int) and not isinstance(hours, bool) and 1 <= hours <= MAX_HOURS):
+        return f"{where}.hours: expected whole hours a week from 1 to {MAX_HOURS}, found {hours!r}"
     return None
 
 

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from .cues import shown_order
 from .grading import format_number, key_of, option_id
 from .models import Pathway
+from .plan import FULL_TIME_HOURS, MAX_HOURS, full_time_hours, plan_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -190,6 +191,10 @@ def template_environment() -> Environment:
         timeline_shares=timeline_shares,
         stated=stated,
         glance=glance,
+        plan_data=plan_data,
+        full_time_hours=full_time_hours,
+        FULL_TIME_HOURS=FULL_TIME_HOURS,
+        MAX_HOURS=MAX_HOURS,
     )
     return env
 
