@@ -225,6 +225,9 @@ class Renderer:
     def where_to_start(self, page_url: str) -> str:
         return self._render("where_to_start.html.j2", page_url)
 
+    def progress_transfer(self, page_url: str) -> str:
+        return self._render("progress_transfer.html.j2", page_url)
+
     def pathway_count(self) -> str:
         """How many pathways there are, as prose writes a count: 'five', '12'."""
         return count_words(len(self.catalog.pathways))
