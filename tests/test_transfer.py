@@ -14,6 +14,8 @@ from conftest import ROOT
 from playwright.sync_api import expect
 from quiz_actions import answer, section
 from test_browser import axe_violations
+from test_cli import run
+from test_cli import typed_key as terminal_key
 
 from macros import progress
 from macros.catalog import load_catalog
@@ -123,6 +125,39 @@ def test_an_import_merges_and_keeps_the_learners_own_plan(learner):
     after = json.loads(page.evaluate(READ))
     assert after["plans"] == PLANS and after["quizzes"] == saved["quizzes"]
     assert after["skills"] == theirs["skills"]  # the earlier marks win
+
+
+def test_the_terminal_goes_on_from_an_exported_file_and_the_browser_takes_it(learner, tmp_path):
+    """Export in the browser, answer in `pathways quiz --progress`, import the file back."""
+    page = learner
+    go_to_my_progress(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export progress").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    before = json.loads(exported.read_text(encoding="utf-8"))
+
+    # The browser answered the first two questions; the terminal asks the third first.
+    asked = QUIZ.questions[2]
+    done = run("quiz", ROLE, "--progress", str(exported), stdin=f"{terminal_key(asked)}\nq\n",
+               env={"COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert "2 question(s) answered before" in done.stdout
+    after = json.loads(exported.read_text(encoding="utf-8"))
+    assert {k: after[k] for k in ("tasks", "skills", "plans")} == {
+        k: before[k] for k in ("tasks", "skills", "plans")
+    }
+    assert after["quizzes"][ROLE][asked.id]["first"]["status"] == "right"
+
+    import_file(page, exported.name, exported.read_bytes())
+    expect(page.get_by_role("status").first).to_have_text(
+        "Imported (new or changed): 1 quiz answer, 0 tasks, 0 skills, 0 plans."
+    )
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f".md-nav--primary a[href$='quizzes/{ROLE}/']").first.click()
+    expect(section(page, asked)).to_have_attribute("data-pw-result", "right")
+    expect(page.locator("[data-pw-stat=answered]")).to_have_text(f"3 of {len(QUIZ.questions)}")
+    assert page.evaluate("window.__sameDocument") is True
 
 
 BAD_FILES = {
