@@ -184,6 +184,12 @@ def peer_project(ours: Path, where: Path) -> Path:
         (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
     )
     (docs / "contributing.md").write_text(contributing, encoding="utf-8")
+    # The learner's-journey pages have no peer (no quiz plugin keeps progress across pages): the
+    # peer has them with their title and description only, so both sites build the same pages.
+    for page in sorted((ROOT / "docs" / "journey").glob("*.md")):
+        (docs / "journey").mkdir(exist_ok=True)
+        text = MACRO_CALL.sub("", page.read_text(encoding="utf-8").replace(MACROS_ON, "", 1))
+        (docs / "journey" / page.name).write_text(text, encoding="utf-8")
     return project
 
 
@@ -215,6 +221,7 @@ def plain_markdown_project(where: Path) -> Path:
         "pathway_cards": lambda: renderer.pathway_cards(""),
         "where_to_start": lambda: renderer.where_to_start(""),
         "pathway_count": renderer.pathway_count,
+        "progress_transfer": lambda: renderer.progress_transfer("journey/progress/"),
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }
     sources = {
