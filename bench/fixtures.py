@@ -30,8 +30,8 @@ _ROLE_LINE = re.compile(r"^role: (\S+)$", re.MULTILINE)
 _QUESTION_ID = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
 
 
-# The journey's pages (docs/journey/<name>.md) and the macro each stub calls.
-JOURNEY_PAGES = {"compare": "compare_page", "fit": "fit_page", "progress": "progress_page"}
+# The journey's pages (docs/journey/<name>.md); their stubs call argument-free macros.
+JOURNEY_PAGES = ("compare", "fit", "progress")
 
 
 def _copy_site_files(project: Path) -> None:
@@ -193,11 +193,13 @@ def peer_project(ours: Path, where: Path) -> Path:
 
     renderer = Renderer(catalog)
     (docs / "journey").mkdir()
-    for name, macro in JOURNEY_PAGES.items():
+    for name in JOURNEY_PAGES:
         stub = (ROOT / "docs" / "journey" / f"{name}.md").read_text(encoding="utf-8")
-        text = getattr(renderer, macro)(f"journey/{name}/")
-        stub = stub.replace(MACROS_ON, "").replace(f"{{{{ {macro}() }}}}", text)
-        (docs / "journey" / f"{name}.md").write_text(stub, encoding="utf-8")
+        text = MACRO_CALL.sub(
+            lambda call: getattr(renderer, call[1])(f"journey/{name}/"),  # noqa: B023
+            stub.replace(MACROS_ON, ""),
+        )
+        (docs / "journey" / f"{name}.md").write_text(text, encoding="utf-8")
     return project
 
 
@@ -232,6 +234,7 @@ def plain_markdown_project(where: Path) -> Path:
         "progress_page": lambda: renderer.progress_page("journey/progress/"),
         "pathway_count": renderer.pathway_count,
         "fit_page": lambda: renderer.fit_page("journey/fit/"),
+        "progress_transfer": lambda: renderer.progress_transfer("journey/progress/"),
         "project_markdown": lambda name: (ROOT / name).read_text(encoding="utf-8"),
     }
     sources = {

@@ -99,6 +99,10 @@ def define_env(env: MacrosEnv) -> None:
         return renderer.where_to_start(page_url())
 
     @env.macro
+    def progress_transfer() -> str:
+        return past_markdown(renderer.progress_transfer(page_url()))
+
+    @env.macro
     def pathway_count() -> str:
         return renderer.pathway_count()
 

@@ -23,6 +23,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -207,3 +208,90 @@ def scored_verdicts(store: dict, quiz: Quiz) -> dict[str, Verdict]:
         if entry is not None:
             verdicts[question.id] = Verdict(question.id, question.topic, entry["first"]["status"])
     return verdicts
+
+
+# ------------------------------------------------------------------------------------ merging
+# An imported file joined into the saved store, by the same rules as progress.js `mergeStores`
+# (tests/progress_merge_cases.json is run against both). Times are compared as the ISO text both
+# sides write (toISOString), as the browser compares them.
+
+
+def _earlier(mine: dict | None, found: dict | None) -> dict | None:
+    return mine if not found or (mine and mine["at"] <= found["at"]) else found
+
+
+def _later(mine: dict | None, found: dict | None) -> dict | None:
+    return mine if not found or (mine and mine["at"] >= found["at"]) else found
+
+
+def merge_entry(mine: dict | None, found: dict) -> dict:
+    """One question's two saved entries: the earliest first answer is scored, the latest last
+    is shown; an entry for another version of the question (fingerprint) is replaced."""
+    if not mine or mine["fingerprint"] != found["fingerprint"]:
+        return found
+    return {
+        **mine,
+        "first": _earlier(mine["first"], found["first"]),
+        "last": _later(mine["last"], found["last"]),
+    }
+
+
+def merge_quiz(ours: dict, theirs: dict) -> dict:
+    """Two saved states of one quiz, joined question by question."""
+    return _join(ours, theirs, merge_entry)
+
+
+def _join(ours: dict | None, theirs: dict | None, pick) -> dict:
+    joined = dict(ours or {})
+    for key, found in (theirs or {}).items():
+        joined[key] = pick(joined.get(key), found)
+    return joined
+
+
+def _first_time(mine: str | None, found: str) -> str:
+    return mine if mine and mine <= found else found
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The joined store, and how many entries the import added or changed, by section; `kept`
+    counts roles whose own plan stayed although the file has another."""
+
+    store: dict
+    counts: dict[str, int]
+
+
+def merge_stores(ours: dict, theirs: dict) -> Merged:
+    """`theirs` (a checked store, e.g. an imported file) joined into `ours`: quiz answers as
+    merge_quiz joins them, ticked tasks and marked skills as a union where the earliest time wins,
+    and a study plan only for a role that has none. Keys this version does not know are kept,
+    ours first."""
+    counts = dict.fromkeys(("quizzes", "tasks", "skills", "plans", "kept"), 0)
+
+    def counted(section: str, pick):
+        def leaf(mine, found):
+            value = pick(mine, found)
+            counts[section] += value != mine
+            return value
+
+        return leaf
+
+    def plan(mine, found):
+        counts["kept"] += bool(mine) and mine != found
+        return mine or found
+
+    store = {
+        **theirs,
+        **ours,
+        "quizzes": _join(
+            ours["quizzes"], theirs["quizzes"],
+            lambda mine, found: _join(mine, found, counted("quizzes", merge_entry)),
+        ),
+        "tasks": _join(
+            ours.get("tasks"), theirs.get("tasks"),
+            lambda mine, found: _join(mine, found, counted("tasks", _first_time)),
+        ),
+        "skills": _join(ours.get("skills"), theirs.get("skills"), counted("skills", _first_time)),
+        "plans": _join(ours.get("plans"), theirs.get("plans"), counted("plans", plan)),
+    }
+    return Merged(store, counts)

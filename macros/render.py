@@ -254,10 +254,14 @@ class Renderer:
             best_pair=compare.best_pair,
             critical_count=compare.critical_count,
         )
+
     def fit_page(self, page_url: str) -> str:
         from .fit import questionnaire, rules  # fit builds on this module's helpers
 
         return self._render("fit.md.j2", page_url, form=questionnaire(self.catalog), rules=rules())
+
+    def progress_transfer(self, page_url: str) -> str:
+        return self._render("progress_transfer.html.j2", page_url)
 
     def pathway_count(self) -> str:
         """How many pathways there are, as prose writes a count: 'five', '12'."""

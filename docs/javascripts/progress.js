@@ -12,9 +12,14 @@ const isMap = (value) => value !== null && typeof value === "object" && !Array.i
 // The sections beside "quizzes", each optional: ticked tasks by role, skills the learner marked
 // mastered, and a study plan by role. Values as macros/progress.py checks them.
 const isTime = (v) => typeof v === "string" && !isNaN(Date.parse(v));
-const isPlan = (p) => isMap(p) && /^\d{4}-\d{2}-\d{2}$/.test(p.start) && !isNaN(Date.parse(p.start))
-  && Number.isInteger(p.hours) && p.hours >= 1 && p.hours <= 80;
+// A real day: Date reads 2026-02-30 as 2 March, so the day must come back as it was written.
+const isPlan = (p) => isMap(p) && /^\d{4}-\d{2}-\d{2}$/.test(p.start)
+  && String(new Date(p.start).toJSON()).startsWith(p.start) && Number.isInteger(p.hours) && p.hours >= 1 && p.hours <= 80;
+const isAttempt = (a) => isMap(a) && (a.status === "right" || a.status === "wrong");
+const isEntry = (e) => isMap(e) && typeof e.fingerprint === "string" && [e.first, e.last].every((a) => isAttempt(a)
+  && typeof a.at === "string" && [a.answer].flat().every((x) => typeof x === "string"));
 const SECTIONS = {
+  quizzes: (byRole) => Object.values(byRole).every((q) => isMap(q) && Object.values(q).every(isEntry)),
   tasks: (byRole) => Object.values(byRole).every((t) => isMap(t) && Object.values(t).every(isTime)),
   skills: (bySkill) => Object.values(bySkill).every(isTime),
   plans: (byRole) => Object.values(byRole).every(isPlan),
@@ -51,8 +56,6 @@ export function withEntry(store, section, key, value) {
   return { ...store, [section]: entries };
 }
 
-const isAttempt = (a) => isMap(a) && (a.status === "right" || a.status === "wrong");
-
 // A saved entry counts only for the question as it is now: same fingerprint, and for a choice
 // question only ids of options it still has.
 export function usable(entry, fingerprint, optionIds) {
@@ -86,16 +89,33 @@ export const withoutQuiz = (store, role) => withQuestions(store, role, {});
 const earlier = (a, b) => (!b || (a && a.at <= b.at) ? a : b);
 const later = (a, b) => (!b || (a && a.at >= b.at) ? a : b);
 
-// Two saved states of one quiz, joined: per question the earliest first and the latest last.
-export function mergeQuiz(ours = {}, theirs = {}) {
-  const merged = { ...ours };
-  for (const [id, entry] of Object.entries(theirs)) {
-    const mine = merged[id];
-    merged[id] = !mine || mine.fingerprint !== entry.fingerprint
-      ? entry
-      : { ...mine, first: earlier(mine.first, entry.first), last: later(mine.last, entry.last) };
+// Maps joined: each key of `theirs` through pick(ours, theirs); own keys only, "__proto__" too.
+const join = (ours, theirs, pick) => {
+  const out = Object.assign(Object.create(null), ours);
+  for (const k in theirs) out[k] = pick(out[k], theirs[k]);
+  return out;
+};
+
+// One question's two saved entries: the earliest first answer is scored, the latest last shown.
+const mergeEntry = (mine, found) => (!mine || mine.fingerprint !== found.fingerprint
+  ? found : { ...mine, first: earlier(mine.first, found.first), last: later(mine.last, found.last) });
+
+export const mergeQuiz = (ours, theirs) => join(ours, theirs, mergeEntry);
+
+// An imported store joined into ours, as macros/progress.py merge_stores does: quizzes as above,
+// ticks and marks by their earliest time, a plan only for a role without one. Counts what changed.
+export function mergeStores(ours, theirs) {
+  const store = { ...theirs, ...ours };
+  const counts = { kept: 0 };
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const first = (m, t) => (m && m <= t ? m : t);
+  const plan = (m, t) => { counts.kept += !!m && !same(m, t); return m || t; };
+  for (const [name, pick, byRole] of [["quizzes", mergeEntry, 1], ["tasks", first, 1], ["skills", first], ["plans", plan]]) {
+    counts[name] = 0;
+    const leaf = (m, t) => { const v = pick(m, t); counts[name] += !same(v, m); return v; };
+    store[name] = join(ours[name], theirs[name], byRole ? (m, t) => join(m, t, leaf) : leaf);
   }
-  return merged;
+  return { store, counts };
 }
 
 export const restoreQuiz = (store, role, saved) =>
