@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 
-# Start tags that search skips with all they hold: data-search-exclude, bare or with a value.
+# Start tags that search skips with all they hold: data-search-exclude, as our templates write it.
 _EXCLUDED_START = re.compile(
-    r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-search-exclude(?=[\s=>/])[^>]*>"
+    r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-search-exclude(?=[\s>/])[^>]*>"
 )
+# Search deletes such attributes (with a value) from the page it hands on: an element holding
+# one is left to it, so that the page comes out the same.
+_SEARCH_ATTRIBUTE_WITH_VALUE = re.compile(r'\sdata-search-\w+="[^"]+"')
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _HEADING_WITH_ID = re.compile(r"<h[1-6]\b[^>]*\sid(?=[\s=>/])", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"<!--pwskip(\d+)-->.*?<!--/pwskip-->", re.DOTALL)
@@ -91,7 +94,8 @@ class SearchSkip:
         while found := _EXCLUDED_START.search(html, position):
             end = _element_end(html, found.group(1), found.start())
             element = html[found.start() : end] if end is not None else ""
-            skeleton = _skeleton(element) if element else None
+            leave = not element or _SEARCH_ATTRIBUTE_WITH_VALUE.search(element)
+            skeleton = None if leave else _skeleton(element)
             if skeleton is None:  # left for search to read as it is
                 parts.append(html[position : found.end()])
                 position = found.end()

@@ -83,6 +83,8 @@ def test_a_heading_inside_a_skipped_element_keeps_its_place_and_the_rest_goes():
         "<p>x</p><div data-search-exclude><p>never closed</p>",  # not ours to guess at
         "<div data-search-exclude><p>stray</b> end tag</p></div><p>y</p>",
         "<div data-search-exclude><p/>self-closed</div><p>y</p>",
+        '<div data-search-exclude="yes"><p>search deletes the attribute</p></div>',
+        '<div data-search-exclude><p data-search-boost="2">and this one</p></div>',
         '<p>data-search-exclude as text</p><code>&lt;b data-search-exclude&gt;</code>',
     ],
 )
