@@ -48,7 +48,7 @@ def _failure(message: str) -> Exception:
 
 def define_env(env: MacrosEnv) -> None:
     """Load and check all data and stubs (raising with every problem found); register macros."""
-    from macros.checks import warnings
+    from macros.doubts import warnings
 
     project = Path(env.project_dir)
     try:

@@ -1,7 +1,7 @@
 """A pathway's "At a glance": one figure per fact, and one note where the source disagrees with
 itself, naming both figures and where in the source each comes from.
 
-The conditions are those `checks.pathway_warnings` reports to a contributor; here they are said
+The conditions are those `doubts.pathway_warnings` reports to a contributor; here they are said
 to a reader. Facts the source leaves out are listed once, not shown card by card.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks import WEEKS_PER_MONTH, timeline_disagreement
+from .doubts import WEEKS_PER_MONTH, timeline_disagreement
 from .models import Pathway
 from .render import months, percent
 

@@ -16,16 +16,20 @@ from typing import TYPE_CHECKING
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from macros import STASH_VARIABLE, SUMMARY_VARIABLE
 from macros.assets import inline_css, minify_site
+from macros.search_skip import SearchSkip
 from macros.stash import HtmlStash
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.pathways")
 
@@ -41,6 +45,9 @@ _SETUP = (
 
 # The theme's variable for our CSS, written inline into each page's head.
 INLINE_CSS_VARIABLE = "pathways_css"
+
+# This build's SearchSkip (macros/search_skip.py), beside the stash.
+SEARCH_SKIP_VARIABLE = "pathways_search_skip"
 
 # Set by the Pages workflow: this build is the one that gets published.
 PUBLISH_VARIABLE = "PATHWAYS_PUBLISH"
@@ -75,7 +82,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """A fresh stash for this build: from now on the macros hand their HTML past Markdown."""
-    config.plugins["macros"].variables[STASH_VARIABLE] = HtmlStash()
+    variables = config.plugins["macros"].variables
+    variables[STASH_VARIABLE] = HtmlStash()
+    variables[SEARCH_SKIP_VARIABLE] = SearchSkip()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -91,11 +100,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The page's HTML blocks back in place of their placeholders, before search reads it."""
-    restored = config.plugins["macros"].variables[STASH_VARIABLE].restore(html)
+    """The page's HTML blocks back in place of their placeholders; what search skips in them
+    (answers, forms) hidden from its parser until on_page_context."""
+    variables = config.plugins["macros"].variables
+    restored = variables[STASH_VARIABLE].restore(html)
     if HtmlStash.MARK in restored:  # Markdown moved a placeholder: say so, never publish it
         raise PluginError(f"{page.file.src_uri}: an HTML block of ours was not put back")
-    return restored
+    return variables[SEARCH_SKIP_VARIABLE].hide(restored)
+
+
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    """What search skipped back in the page, before the theme writes it."""
+    skipped = config.plugins["macros"].variables[SEARCH_SKIP_VARIABLE]
+    page.content = skipped.restore(page.content or "")
+    if SearchSkip.MARK in page.content:  # a skeleton not put back: never publish it
+        raise PluginError(f"{page.file.src_uri}: an element hidden from search was not put back")
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

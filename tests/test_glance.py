@@ -39,7 +39,7 @@ def test_contradictions_in_a_source_keep_both_figures(built_site):
 
 
 def test_every_disagreement_the_checks_find_in_time_or_pay_gets_a_note(built_site):
-    from macros.checks import pathway_warnings
+    from macros.doubts import pathway_warnings
 
     catalog = load_catalog(ROOT)
     for role, pathway in catalog.pathways.items():
