@@ -91,6 +91,8 @@ def define_env(env: MacrosEnv) -> None:
     @env.macro
     def compare_page() -> str:
         return past_markdown(renderer.compare_page(page_url()))
+
+    @env.macro
     def fit_page() -> str:
         return past_markdown(renderer.fit_page(page_url()))
 
