@@ -224,3 +224,37 @@ def test_instant_navigation_works_under_another_port_and_path(browser, built_sit
         expect(page.locator(".pw-cards")).to_be_visible()
         assert page.evaluate("window.__sameDocument") is True
         context.close()
+
+
+def test_each_resource_type_draws_its_icon_from_the_site(browser, built_site):
+    """The icons are files beside the style sheet (so it stays small on every page): each type
+    the data allows resolves to an icon that loads, also when the site lives under a path."""
+    from macros.models import RESOURCE_TYPES
+
+    with serve(built_site, prefix="/somewhere/else/") as base:
+        context = browser.new_context(base_url=base)
+        page = context.new_page()
+        page.goto(f"pathways/{PATHWAY}/")
+        icons = page.evaluate(
+            """async (types) => {
+                const found = {};
+                for (const type of types) {
+                    const label = document.createElement("span");
+                    label.className = `pw-resource-type pw-resource-type--${type}`;
+                    document.querySelector("article").append(label);
+                    const mask = getComputedStyle(label, "::before").maskImage;
+                    const url = (/^url\\("(.*)"\\)$/.exec(mask) || [])[1];
+                    const image = new Image();
+                    image.src = url;
+                    found[type] = await image.decode().then(
+                        () => [new URL(url).pathname, image.naturalWidth], () => [url, 0]);
+                }
+                return found;
+            }""",
+            list(RESOURCE_TYPES),
+        )
+        context.close()
+    for resource_type in RESOURCE_TYPES:
+        path, width = icons[resource_type]
+        assert path == f"/somewhere/else/assets/icons/{resource_type}.svg", icons
+        assert width > 0, f"the {resource_type} icon did not load: {icons}"

@@ -9,20 +9,18 @@
 //   percent(correct, total) -> whole percent, halves rounded up (20 of 32 is 63; 0 of 0 is 0).
 
 const SPACE = " \t\n\r\f\v\u00a0\u2009\u202f";
-const SPACE_CLASS = "[ \\t\\n\\r\\f\\v\\u00a0\\u2009\\u202f]";
-const TOKEN = /[A-Za-z0-9_]+|[^ \t\n\r\f\v\u00a0\u2009\u202fA-Za-z0-9_]/gu;
-const EXPONENT = /^([\s\S]*?)([eE][+-]?[0-9]+)?$/;
+// In a JavaScript pattern \d is exactly [0-9] (Python's \d is any Unicode digit, hence [0-9] there).
+const TOKEN = new RegExp(`\\w+|[^${SPACE}\\w]`, "gu");
+const EXPONENT = /^([\s\S]*?)([eE][+-]?\d+)?$/;
 
-const PLAIN = /^([0-9]+)$/;
-const POINT = /^([0-9]*)\.([0-9]+)$|^([0-9]+)\.()$/;
-const LONE_COMMA_GROUP = /^([1-9][0-9]{0,2}),([0-9]{3})$/;
-const COMMA = /^([0-9]*),([0-9]+)$/;
-const COMMA_GROUPS = /^([0-9]{1,3}(?:,[0-9]{3}){2,})$|^([0-9]{1,3}(?:,[0-9]{3})+)\.([0-9]+)$/;
-const POINT_GROUPS = /^([0-9]{1,3}(?:\.[0-9]{3}){2,})$|^([0-9]{1,3}(?:\.[0-9]{3})+),([0-9]+)$/;
-const SPACE_GROUPS = new RegExp(
-  `^([0-9]{1,3}(?:${SPACE_CLASS}[0-9]{3})+)(?:[.,]([0-9]+))?$` +
-    "|^([0-9]{1,3}(?:_[0-9]{3})+)(?:[.,]([0-9]+))?$",
-);
+const PLAIN = /^(\d+)$/;
+const POINT = /^(\d*)\.(\d+)$|^(\d+)\.()$/;
+const LONE_COMMA_GROUP = /^([1-9]\d{0,2}),(\d{3})$/;
+const COMMA = /^(\d*),(\d+)$/;
+// Tried after the readings above, which take every number with one separator and no fraction:
+// so one pattern per separator, whole part then an optional fraction, reads as grading.py's two.
+const GROUPS = [/^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/, /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/,
+  new RegExp(`^(\\d{1,3}(?:[${SPACE}]\\d{3})+|\\d{1,3}(?:_\\d{3})+)(?:[.,](\\d+))?$`)];
 
 const EXAMPLE = "such as 12 or 0.5";
 const RIGHT = { status: "right", message: "Correct." };
@@ -32,36 +30,21 @@ const CHOOSE_SOME = "Choose every option that applies (at least one).";
 const TYPE_OUTPUT =
   "Type what the code prints. Spaces around brackets, commas and other symbols do not matter.";
 
-export function stripSpace(text) {
-  let start = 0;
-  let end = text.length;
-  while (start < end && SPACE.includes(text[start])) start += 1;
-  while (end > start && SPACE.includes(text[end - 1])) end -= 1;
-  return text.slice(start, end);
-}
+const EDGE_SPACE = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "g");
+export const stripSpace = (text) => text.replace(EDGE_SPACE, "");
 
 const numberHint = (unit) => `Type a number, ${EXAMPLE}` + (unit ? ` (in ${unit}).` : ".");
 const canonical = (whole, fraction) => (whole || "0") + (fraction ? "." + fraction : "");
-const digits = (text) => text.replace(/[^0-9]/g, "");
+const digits = (text) => text.replace(/\D/g, "");
 
 // Canonical digits ("1024.5"), a pair of readings when a lone comma makes it ambiguous, or null.
 function mantissa(body) {
   let m;
   if ((m = PLAIN.exec(body))) return m[1];
-  if ((m = POINT.exec(body))) return canonical(m[1] !== undefined ? m[1] : m[3], m[2] || "");
+  if ((m = POINT.exec(body))) return canonical(m[1] ?? m[3], m[2]);
   if ((m = LONE_COMMA_GROUP.exec(body))) return [m[1] + m[2], canonical(m[1], m[2])];
   if ((m = COMMA.exec(body))) return canonical(m[1], m[2]);
-  if ((m = COMMA_GROUPS.exec(body))) {
-    return m[1] !== undefined ? digits(m[1]) : canonical(digits(m[2]), m[3]);
-  }
-  if ((m = POINT_GROUPS.exec(body))) {
-    return m[1] !== undefined ? digits(m[1]) : canonical(digits(m[2]), m[3]);
-  }
-  if ((m = SPACE_GROUPS.exec(body))) {
-    return m[1] !== undefined
-      ? canonical(digits(m[1]), m[2] || "")
-      : canonical(digits(m[3]), m[4] || "");
-  }
+  for (const groups of GROUPS) if ((m = groups.exec(body))) return canonical(digits(m[1]), m[2]);
   return null;
 }
 
@@ -128,10 +111,8 @@ function judgeOutput(key, raw) {
   if (typeof raw !== "string" || !stripSpace(raw)) {
     return { status: "unreadable", message: TYPE_OUTPUT };
   }
-  const given = tokens(raw);
-  const wanted = tokens(key.output);
-  const same = given.length === wanted.length && given.every((token, i) => token === wanted[i]);
-  return same ? RIGHT : WRONG;
+  // No token holds a space, so the joined texts are equal exactly when the tokens are.
+  return tokens(raw).join(" ") === tokens(key.output).join(" ") ? RIGHT : WRONG;
 }
 
 export function judge(key, raw) {

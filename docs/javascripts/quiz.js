@@ -41,12 +41,6 @@ const MESSAGES = {
   retry: "Practice: try it again. Your first answer stays scored.",
 };
 
-// What the confirmation dialog asks: title, what happens, the button that does it.
-const ASK = {
-  reset: ["Reset this quiz?", "This clears every answer checked on this quiz, in every tab. You can undo it right after.", "Yes, reset"],
-  replace: ["Replace the unreadable progress?", "This replaces the saved progress that could not be read with your answers on this page. You can undo it right after.", "Yes, replace"],
-};
-
 function write(text) {
   try { localStorage.setItem(KEY, text); } catch { /* storage full or blocked: the page still works */ }
 }
@@ -152,7 +146,6 @@ function mount(quiz) {
   const questions = [...quiz.querySelectorAll(".pw-question")].map(describe);
   const notice = quiz.querySelector(".pw-notice");
   const status = quiz.querySelector(".pw-summary-status");
-  const dialog = quiz.querySelector(".pw-dialog");
   const state = { store: emptyStore(), problem: "" };
   const shown = {}; // question id -> the scored answer the page shows, as JSON
   if (!sessions.has(role)) sessions.set(role, { views: new Map(), open: new Set() });
@@ -170,10 +163,7 @@ function mount(quiz) {
 
   const showNotice = () => {
     notice.hidden = !state.problem;
-    if (!state.problem) return;
-    const replace = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: "Replace it with fresh progress" });
-    replace.addEventListener("click", () => confirmThen("replace", replaceUnreadable));
-    notice.replaceChildren(`Your saved quiz progress could not be read (${state.problem}). It is left as it is, and answers on this page are not saved. `, replace);
+    if (state.problem) notice.querySelector(".pw-problem").textContent = state.problem;
   };
 
   // Re-read before every write and apply the change to what is saved now, so tabs merge.
@@ -235,11 +225,9 @@ function mount(quiz) {
     offerUndo("Fresh progress started.", () => { write(unreadable); load(); refresh(); });
   };
 
+  // The template holds one dialog per question asked, with its words.
   const confirmThen = (kind, action) => {
-    const [title, text, yes] = ASK[kind];
-    dialog.querySelector("h2").textContent = title;
-    dialog.querySelector("p").textContent = text;
-    dialog.querySelector("[value=yes]").textContent = yes;
+    const dialog = quiz.querySelector(`[data-pw-ask=${kind}]`);
     dialog.returnValue = "";
     dialog.onclose = () => { if (dialog.returnValue === "yes") action(); };
     dialog.showModal();
@@ -272,6 +260,7 @@ function mount(quiz) {
   }
 
   quiz.querySelector(".pw-reset").addEventListener("click", () => confirmThen("reset", resetQuiz));
+  quiz.querySelector(".pw-replace").addEventListener("click", () => confirmThen("replace", replaceUnreadable));
   quiz.querySelector(".pw-retry").addEventListener("click", () => {
     const entries = entriesOf();
     const missed = questions.filter((q) => entries[q.id] && entries[q.id].first.status === "wrong");
