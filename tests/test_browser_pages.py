@@ -226,35 +226,39 @@ def test_instant_navigation_works_under_another_port_and_path(browser, built_sit
         context.close()
 
 
-def test_each_resource_type_draws_its_icon_from_the_site(browser, built_site):
-    """The icons are files beside the style sheet (so it stays small on every page): each type
-    the data allows resolves to an icon that loads, also when the site lives under a path."""
+def test_every_resource_type_has_its_icon_file():
     from macros.models import RESOURCE_TYPES
 
+    missing = [t for t in RESOURCE_TYPES if not (ROOT / "docs/assets/icons" / f"{t}.svg").is_file()]
+    assert not missing, f"no icon in docs/assets/icons for {missing}"
+
+
+def test_each_resource_draws_its_icon_from_the_site(browser, built_site):
+    """The icons are files beside the site (so our inline CSS stays small on every page): every
+    resource label's icon loads, under a path, also after instant navigation from a page at
+    another depth (an address in CSS would be resolved against the page navigated from)."""
     with serve(built_site, prefix="/somewhere/else/") as base:
         context = browser.new_context(base_url=base)
         page = context.new_page()
-        page.goto(f"pathways/{PATHWAY}/")
+        page.goto("")
+        page.locator(f"article a[href$='pathways/{PATHWAY}/']").first.click()
+        page.wait_for_url(f"**/pathways/{PATHWAY}/")
+        page.locator(".pw-resource-type").first.wait_for()
         icons = page.evaluate(
-            """async (types) => {
+            """async () => {
                 const found = {};
-                for (const type of types) {
-                    const label = document.createElement("span");
-                    label.className = `pw-resource-type pw-resource-type--${type}`;
-                    document.querySelector("article").append(label);
-                    const mask = getComputedStyle(label, "::before").maskImage;
-                    const url = (/^url\\("(.*)"\\)$/.exec(mask) || [])[1];
-                    const image = new Image();
-                    image.src = url;
-                    found[type] = await image.decode().then(
-                        () => [new URL(url).pathname, image.naturalWidth], () => [url, 0]);
+                for (const label of document.querySelectorAll(".pw-resource-type")) {
+                    const image = label.querySelector("img");
+                    await image.decode().catch(() => {});
+                    const where = new URL(image.src).pathname;
+                    found[label.textContent.trim()] = [where, image.naturalWidth];
                 }
                 return found;
-            }""",
-            list(RESOURCE_TYPES),
+            }"""
         )
         context.close()
-    for resource_type in RESOURCE_TYPES:
-        path, width = icons[resource_type]
-        assert path == f"/somewhere/else/assets/icons/{resource_type}.svg", icons
-        assert width > 0, f"the {resource_type} icon did not load: {icons}"
+    types = {r.type for s in CATALOG.pathway(PATHWAY).skills_to_learn for r in s.resources}
+    assert {t.capitalize() for t in types} <= set(icons), icons
+    for word, (path, width) in icons.items():
+        assert path == f"/somewhere/else/assets/icons/{word.lower()}.svg", icons
+        assert width > 0, f"the {word} icon did not load: {icons}"
