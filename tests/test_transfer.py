@@ -32,6 +32,11 @@ PLANS = {ROLE: {"start": "2026-12-07", "hours": 12}}
 READ = "localStorage.getItem('pathways:progress')"
 
 
+def moving(page):
+    """The export/import block of My progress (the page has other live regions)."""
+    return page.get_by_role("region", name="Move your progress")
+
+
 def go_to_my_progress(page):
     """Click the navigation's link, as a reader does: the page comes by instant navigation."""
     page.evaluate("window.__sameDocument = true")
@@ -82,12 +87,12 @@ def test_export_clear_import_brings_everything_back(learner, tmp_path):
     text = exported.read_text(encoding="utf-8")
     assert json.loads(text) == saved and "\n " in text  # the whole store, pretty
     assert progress.load_store(exported) == saved  # the terminal reads it as it is
-    expect(page.get_by_role("status").first).to_have_text(f"Exported to {name}.")
+    expect(moving(page).get_by_role("status")).to_have_text(f"Exported to {name}.")
 
     page.evaluate("localStorage.clear()")
     import_file(page, name, exported.read_bytes())
     tasks = len(TASKS[ROLE])
-    expect(page.get_by_role("status").first).to_have_text(
+    expect(moving(page).get_by_role("status")).to_have_text(
         f"Imported (new or changed): 2 quiz answers, {tasks} task{'s' * (tasks != 1)}, "
         "1 skill, 1 plan."
     )
@@ -103,7 +108,7 @@ def test_export_clear_import_brings_everything_back(learner, tmp_path):
     # The same file again: nothing new, nothing lost.
     go_to_my_progress(page)
     import_file(page, name, exported.read_bytes())
-    expect(page.get_by_role("status").first).to_have_text(
+    expect(moving(page).get_by_role("status")).to_have_text(
         "Imported (new or changed): 0 quiz answers, 0 tasks, 0 skills, 0 plans."
     )
     assert json.loads(page.evaluate(READ)) == saved
@@ -118,7 +123,7 @@ def test_an_import_merges_and_keeps_the_learners_own_plan(learner):
     }
     go_to_my_progress(page)
     import_file(page, "other.json", json.dumps(theirs).encode())
-    expect(page.get_by_role("status").first).to_have_text(
+    expect(moving(page).get_by_role("status")).to_have_text(
         "Imported (new or changed): 0 quiz answers, 0 tasks, 2 skills, 0 plans."
         " Kept your own study plan for 1 of the file's plans."
     )
@@ -150,7 +155,7 @@ def test_the_terminal_goes_on_from_an_exported_file_and_the_browser_takes_it(lea
     assert after["quizzes"][ROLE][asked.id]["first"]["status"] == "right"
 
     import_file(page, exported.name, exported.read_bytes())
-    expect(page.get_by_role("status").first).to_have_text(
+    expect(moving(page).get_by_role("status")).to_have_text(
         "Imported (new or changed): 1 quiz answer, 0 tasks, 0 skills, 0 plans."
     )
     page.evaluate("window.__sameDocument = true")
@@ -176,7 +181,9 @@ def test_a_bad_file_is_refused_and_changes_nothing(learner, kind):
     go_to_my_progress(page)
     content, reason = BAD_FILES[kind]
     import_file(page, f"{kind}.json", content)
-    expect(page.get_by_role("alert")).to_have_text(f"Not imported: {reason}. Nothing was changed.")
+    expect(moving(page).get_by_role("alert")).to_have_text(
+        f"Not imported: {reason}. Nothing was changed."
+    )
     assert page.evaluate(READ) == before  # byte for byte
 
 
@@ -195,10 +202,10 @@ def test_an_unreadable_saved_store_is_replaced_only_when_the_learner_says_so(pag
     good = progress.empty_store() | {"plans": PLANS}
     import_file(page, "good.json", json.dumps(good).encode())
     if confirmed:
-        expect(page.get_by_role("status").first).to_contain_text("1 plan.")
+        expect(moving(page).get_by_role("status")).to_contain_text("1 plan.")
         assert json.loads(page.evaluate(READ))["plans"] == PLANS
     else:
-        expect(page.get_by_role("status").first).to_have_text("Nothing was changed.")
+        expect(moving(page).get_by_role("status")).to_have_text("Nothing was changed.")
         assert page.evaluate(READ) == "{broken"
     assert asked and "could not be read (it is damaged)" in asked[0]
 
@@ -208,7 +215,7 @@ def test_nothing_is_exported_from_an_unreadable_store(page):
     page.evaluate("localStorage.setItem('pathways:progress', '[]')")
     go_to_my_progress(page)
     page.get_by_role("link", name="Export progress").click()
-    expect(page.get_by_role("alert")).to_have_text(
+    expect(moving(page).get_by_role("alert")).to_have_text(
         "Nothing to export: your saved progress could not be read (it is damaged or not ours)."
     )
 
@@ -233,7 +240,7 @@ def test_axe_finds_nothing_with_a_message_shown(browser, site_server, scheme):
     go_to_my_progress(page)
     found = {"fresh": axe_violations(page)}
     import_file(page, "bad.json", b"{")
-    expect(page.get_by_role("alert")).not_to_be_empty()
+    expect(moving(page).get_by_role("alert")).not_to_be_empty()
     found["refused"] = axe_violations(page)
     context.close()
     assert {state: v for state, v in found.items() if v} == {}, json.dumps(found, indent=1)
