@@ -69,7 +69,7 @@ class RoleSummary:
     weeks_total: int
     skills_mastered: int  # skills to learn whose counts_as are all mastered
     skills_total: int
-    weakest: list[TopicScore]  # answered topics, lowest percent first, ties by topic id
+    weakest: list[TopicScore]  # answered topics below mastery, lowest percent first, ties by id
 
 
 def action_ids(pathway: Pathway) -> list[str]:
@@ -122,7 +122,11 @@ def summary(store: dict, catalog: Catalog, role: str, known: Mastery | None = No
         if all(task_id(task) in ticked for task in phase.tasks)
     )
     mastered = [s for s in pathway.skills_to_learn if set(s.counts_as) <= known.skills]
-    answered = [score for score in known.topics.get(role, {}).values() if score.answered]
+    weak = [
+        score
+        for score in known.topics.get(role, {}).values()
+        if score.answered and score.percent < MASTERED_PERCENT
+    ]
     return RoleSummary(
         role=role,
         tasks_done=len(ids & set(ticked)),
@@ -132,7 +136,7 @@ def summary(store: dict, catalog: Catalog, role: str, known: Mastery | None = No
         skills_mastered=len(mastered),
         skills_total=len(pathway.skills_to_learn),
         # Ties in the order of the topics' ids, as in the page's JSON (its keys are sorted).
-        weakest=sorted(answered, key=lambda score: (score.percent, score.topic)),
+        weakest=sorted(weak, key=lambda score: (score.percent, score.topic)),
     )
 
 

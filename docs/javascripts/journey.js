@@ -25,8 +25,8 @@ function mastery(data, store) {
 }
 
 // "My progress": for every role the tasks done, the weeks of the phases whose tasks are all
-// ticked, the skills to learn whose catalogue ids are all mastered, and the answered topics,
-// weakest first; and which skills a quiz mastered.
+// ticked, the skills to learn whose catalogue ids are all mastered, and the answered topics
+// below mastery, weakest first; and which skills a quiz mastered.
 function paint(data, store) {
   const known = mastery(data, store);
   for (const [role, r] of Object.entries(data.roles)) {
@@ -36,11 +36,11 @@ function paint(data, store) {
       weeks: r.phases.reduce((weeks, p) => weeks + (p.tasks.every((id) => id in ticked) && p.weeks), 0),
       skills: r.skills.filter((s) => s.counts_as.every((c) => known.skills.has(c))).length,
     };
-    const weakest = known.topics[role].filter((t) => t.answered).sort((a, b) => a.percent - b.percent).slice(0, 3)
+    const weakest = known.topics[role].filter((t) => t.answered && t.percent < 80).sort((a, b) => a.percent - b.percent).slice(0, 3)
       .flatMap((t, i) => [i ? "; " : "", Object.assign(document.createElement("a"), { href: `${r.pathway}#skill-${t.id}`, textContent: t.name }), ` ${t.percent}%`]);
     for (const field of document.querySelectorAll(`[data-pw-progress="${role}"] [data-pw-n]`)) {
       if (field.dataset.pwOf) field.textContent = `${counts[field.dataset.pwN]} of ${field.dataset.pwOf}`;
-      else field.replaceChildren(...(weakest.length ? weakest : ["None yet."]));
+      else field.replaceChildren(...(weakest.length ? weakest : ["None below 80%."]));
     }
   }
   for (const how of document.querySelectorAll("[data-pw-how]")) how.hidden = !known.quiz.has(how.dataset.pwHow);
