@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 from .messages import validate_document
 from .models import Pathway, Quiz, SkillCatalogue
-from .problems import DataError, Problem, dotted
+from .problems import DataError, FieldPath, Problem, dotted
 from .render import task_id
 from .rules import is_placeholder
 from .yaml_source import Document, parse_yaml
@@ -28,6 +28,11 @@ class Loaded(Generic[T]):
     model: T
     document: Document = field(repr=False)
     file: str  # as messages name it: relative to the project, forward slashes
+
+    def problem(self, where: FieldPath, message: str, note: bool = False) -> Problem:
+        """A problem at a field of this file, named by its line, column and dotted path."""
+        line, col = self.document.where(where)
+        return Problem(self.file, line, col, dotted(where), message, note=note)
 
 
 @dataclass(frozen=True)
@@ -137,13 +142,9 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
             continue
         role = loaded.model.role
         if role in pathways:
-            line, col = loaded.document.where(("role",))
             problems.append(
-                Problem(
-                    loaded.file,
-                    line,
-                    col,
-                    "role",
+                loaded.problem(
+                    ("role",),
                     f"expected a role no other pathway uses, found {role!r} "
                     f"(also in {pathways[role].file})",
                 )
@@ -153,14 +154,10 @@ def load_catalog(root: Path, pathway_files=None, quiz_files=None) -> Catalog:
         if skills is not None:
             problems.extend(_cross_check_skills(loaded, skills))
         else:  # one note, not an error per counts_as: the catalogue's own errors say why
-            line, col = loaded.document.where(("role",))
             why = "has errors" if skills_path.is_file() else "is missing"
             problems.append(
-                Problem(
-                    loaded.file,
-                    line,
-                    col,
-                    "role",
+                loaded.problem(
+                    ("role",),
                     f"counts_as not checked against {SKILLS_FILE.as_posix()}, because that file "
                     f"{why}; fix it and run again",
                     note=True,
@@ -190,14 +187,10 @@ def _duplicate_skill_ids(skills: Loaded[SkillCatalogue]) -> list[Problem]:
         if skill.id not in first:
             first[skill.id] = index
             continue
-        line, col = skills.document.where(("skills", index, "id"))
         earlier, _ = skills.document.where(("skills", first[skill.id], "id"))
         problems.append(
-            Problem(
-                skills.file,
-                line,
-                col,
-                f"skills[{index}].id",
+            skills.problem(
+                ("skills", index, "id"),
                 f"expected an id no other catalogue skill uses, found {skill.id!r} "
                 f"(also on line {earlier})",
             )
@@ -214,14 +207,9 @@ def _cross_check_skills(loaded: Loaded[Pathway], skills: Loaded[SkillCatalogue])
             for position, skill_id in enumerate(skill.counts_as):
                 if skill_id in known or is_placeholder(skill_id):
                     continue  # a scaffold's placeholder is the review rules' to report
-                where = (section, index, "counts_as", position)
-                line, col = loaded.document.where(where)
                 problems.append(
-                    Problem(
-                        loaded.file,
-                        line,
-                        col,
-                        dotted(where),
+                    loaded.problem(
+                        (section, index, "counts_as", position),
                         f"expected the id of a skill in {skills.file}, found {skill_id!r}; "
                         "add it there if it is a new skill",
                     )
@@ -247,13 +235,9 @@ def _cross_check_tasks(loaded: Loaded[Pathway]) -> list[Problem]:
         first = seen.setdefault(task_id(task), where)
         if first is where:
             continue
-        line, col = loaded.document.where(where)
         problems.append(
-            Problem(
-                loaded.file,
-                line,
-                col,
-                dotted(where),
+            loaded.problem(
+                where,
                 f"expected a task no other task of the pathway repeats, found {task!r} again "
                 f"(first at {dotted(first)}, line {loaded.document.where(first)[0]}); "
                 "reword or remove one",
@@ -269,12 +253,11 @@ def _cross_check_quiz(
     question_ids: dict[str, str],
     broken_roles: dict[str, str],
 ) -> list[Problem]:
-    quiz, document, display = loaded.model, loaded.document, loaded.file
+    quiz, display = loaded.model, loaded.file
     problems = []
 
     def problem(field, message):
-        line, col = document.where(field)
-        problems.append(Problem(display, line, col, dotted(field), message))
+        problems.append(loaded.problem(field, message))
 
     if quiz.role in quizzes:
         problem(
@@ -284,13 +267,9 @@ def _cross_check_quiz(
         )
     pathway_record = pathways.get(quiz.role)
     if pathway_record is None and quiz.role in broken_roles:
-        line, col = document.where(("role",))
         problems.append(
-            Problem(
-                display,
-                line,
-                col,
-                "role",
+            loaded.problem(
+                ("role",),
                 f"not checked against its pathway, because {broken_roles[quiz.role]} has errors "
                 "(listed above); fix those and run again",
                 note=True,
