@@ -218,3 +218,20 @@ def page(browser, site_server):
     yield page
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def throttle_like_a_phone(context, page) -> None:
+    """A slow CPU and link for `page`, so it streams in and paints in parts, as on a phone
+    network: what layout-shift checks need to see a shift a fast load would hide."""
+    network = context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send("Emulation.setCPUThrottlingRate", {"rate": 8})
+    network.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": 40,
+            "downloadThroughput": 200_000,
+            "uploadThroughput": 100_000,
+        },
+    )

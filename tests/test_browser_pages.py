@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from conftest import CHROMIUM_ARGS, ROOT, find_chromium, serve
+from conftest import CHROMIUM_ARGS, ROOT, find_chromium, serve, throttle_like_a_phone
 from playwright.sync_api import expect
 
 from macros.catalog import load_catalog
@@ -179,19 +179,7 @@ def test_no_layout_shift(browser_with_scrollbars, site_server, path):
     ):
         context = browser_with_scrollbars.new_context(base_url=site_server, viewport=viewport)
         page = context.new_page()
-        # A slow link, so the page streams in and paints in parts, as on a phone network.
-        network = context.new_cdp_session(page)
-        network.send("Network.enable")
-        network.send("Emulation.setCPUThrottlingRate", {"rate": 8})
-        network.send(
-            "Network.emulateNetworkConditions",
-            {
-                "offline": False,
-                "latency": 40,
-                "downloadThroughput": 200_000,
-                "uploadThroughput": 100_000,
-            },
-        )
+        throttle_like_a_phone(context, page)
         page.add_init_script(
             "window.__shifts = [];"
             "new PerformanceObserver(l => { for (const e of l.getEntries())"

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 import pytest
 import test_browser_pages
-from conftest import ROOT, build_site, make_project, serve
+from conftest import ROOT, build_site, make_project, serve, throttle_like_a_phone
 from factories import complete_pathway_and_quiz
 from playwright.sync_api import expect
 from test_browser import axe_violations
@@ -244,13 +244,7 @@ def test_a_saved_plan_is_painted_without_layout_shift(browser_with_scrollbars, s
     context.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(store))})")
     context.add_init_script(SHIFTS)
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 8})
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 40, "downloadThroughput": 200_000, "uploadThroughput": 0},
-    )
+    throttle_like_a_phone(context, page)
     page.goto(f"pathways/{ROLE}/#roadmap", wait_until="load")
     expect(page.locator(".pw-plan td[data-pw-hours]").first).to_contain_text("weeks")
     page.wait_for_timeout(800)
