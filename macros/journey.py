@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .grading import percent
 from .models import Pathway
-from .progress import entry_of
+from .progress import scored_verdicts
 from .render import pathway_url, question_fingerprint, quiz_url, task_id
+from .scoring import result_of
 
 MASTERED_PERCENT = 80
 
@@ -83,18 +84,17 @@ def task_ids(pathway: Pathway) -> list[str]:
 
 
 def topic_scores(store: dict, catalog: Catalog, role: str) -> dict[str, TopicScore]:
+    """The role's quiz topics, scored as the quiz scores them (`scoring.result_of` over the
+    store's first answers), each named by its pathway skill."""
     quiz = catalog.quizzes.get(role)
     if quiz is None:
         return {}
     skills = catalog.pathway(role).skills_by_id
-    scores = {}
-    for topic in quiz.topics:
-        entries = [entry_of(store, role, q) for q in quiz.questions if q.topic == topic]
-        scored = [entry["first"]["status"] for entry in entries if entry is not None]
-        scores[topic] = TopicScore(
-            topic, skills[topic].name, scored.count("right"), len(scored), len(entries)
-        )
-    return scores
+    result = result_of(quiz, scored_verdicts(store, quiz))
+    return {
+        t.topic: TopicScore(t.topic, skills[t.topic].name, t.correct, t.answered, t.total)
+        for t in result.topics
+    }
 
 
 def mastery(store: dict, catalog: Catalog) -> Mastery:
