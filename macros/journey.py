@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .catalog import Catalog
+from .compare import learning_ids
 from .grading import percent
 from .models import Pathway
 from .progress import scored_verdicts
@@ -184,6 +185,6 @@ def roles_learning(catalog: Catalog) -> dict[str, list[str]]:
     """Each catalogue skill's id -> the roles that have it among their skills to learn."""
     found: dict[str, list[str]] = {skill.id: [] for skill in catalog.skills.skills}
     for role, pathway in catalog.pathways.items():
-        for skill_id in dict.fromkeys(c for s in pathway.skills_to_learn for c in s.counts_as):
+        for skill_id in learning_ids(pathway):
             found[skill_id].append(role)
     return found
