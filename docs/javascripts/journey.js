@@ -40,7 +40,7 @@ function paint(data, store) {
       .flatMap((t, i) => [i ? "; " : "", Object.assign(document.createElement("a"), { href: `${r.pathway}#skill-${t.id}`, textContent: t.name }), ` ${t.percent}%`]);
     for (const field of document.querySelectorAll(`[data-pw-progress="${role}"] [data-pw-n]`)) {
       if (field.dataset.pwOf) field.textContent = `${counts[field.dataset.pwN]} of ${field.dataset.pwOf}`;
-      else field.replaceChildren(...(weakest.length ? weakest : ["None below 80%."]));
+      else field.replaceChildren(...(weakest.length ? weakest : [known.topics[role].some((t) => t.answered) ? "None below 80%." : "None yet."]));
     }
   }
   for (const how of document.querySelectorAll("[data-pw-how]")) how.hidden = !known.quiz.has(how.dataset.pwHow);
