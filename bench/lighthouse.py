@@ -146,7 +146,7 @@ def page_types(site: Path) -> dict[str, str]:
 # Ours with Material's JavaScript bundle taken out of every page: what is left is our cost and
 # Material's CSS. Our modules mount without it (they fall back when document$ is missing).
 MATERIAL_BUNDLE = re.compile(
-    r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js">'
+    r'<script (?:defer )?src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js">'
     r"</script>"
 )
 WITHOUT_BUNDLE = "ours, no Material JS"
