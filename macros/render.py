@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup, escape
 
 from .cues import shown_order
@@ -35,6 +36,13 @@ _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typograp
 # Only http(s) links, and anchors within the page; anything else is left as plain text.
 _SAFE_LINK = re.compile(r"^(https?://|#)", re.IGNORECASE)
 _markdown.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))
+# Data text sits under the page's own headings (a question's, an explanation's): a heading of its
+# own would break the page's outline, so `# ...` and underlined lines stay text.
+_markdown.disable(["heading", "lheading"])
+# What starts inline Markdown in CommonMark, or what its normaliser rewrites. Text without any of
+# these renders as itself, escaped as markdown-it escapes: most options are such text, and they
+# skip the parser (tests/test_render.py holds the shortcut to markdown-it's output).
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&\n\r\x00]")
 
 
 def markdown_html(text: str) -> Markup:
@@ -43,6 +51,8 @@ def markdown_html(text: str) -> Markup:
 
 
 def markdown_inline(text: str) -> Markup:
+    if _INLINE_MARKUP.search(text) is None:
+        return Markup(escapeHtml(text))
     return Markup(_markdown.renderInline(text))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from macros.render import front_matter_text, heading_text, markdown_html
 
@@ -77,3 +78,29 @@ def test_options_are_lettered_in_the_order_shown():
     assert [o.text for o in shown] == [question.options[i].text for i in order]
     assert [o.letter for o in shown] == ["a", "b", "c"][: len(shown)]
     assert [o.id for o in shown] == [option_id(question.options[i].text) for i in order]
+
+
+def test_plain_inline_text_renders_exactly_as_markdown_it_renders_it():
+    """markdown_inline skips the parser for text with no Markdown in it: the shortcut must give
+    markdown-it's own output for any text, Markdown or not, including every option in the data."""
+    import random
+
+    from macros.catalog import load_catalog
+    from macros.render import _INLINE_MARKUP, _markdown, markdown_inline
+
+    alphabet = "ab Z09 \t'\"#>-+.)=:|~$%@^{}()/?;,é→\\`*_[]!<&\n\r"
+    rng = random.Random(20261128)
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(1, 12))) for _ in range(3000)]
+    catalog = load_catalog(ROOT)
+    questions = [question for quiz in catalog.quizzes.values() for question in quiz.questions]
+    texts += [option.text for question in questions for option in getattr(question, "options", [])]
+    texts += ["trailing  ", "  leading", "tab\tin", "a \"quote\" and 'apostrophe'", "x > y - 1 # z"]
+    assert sum(_INLINE_MARKUP.search(t) is None for t in texts) > 500  # the shortcut is taken
+    for text in texts:
+        assert str(markdown_inline(text)) == _markdown.renderInline(text), repr(text)
+
+
+def test_a_heading_in_data_text_stays_text():
+    html = str(markdown_html("# Not a heading\n\nUnderlined\n---\n\nText"))
+    assert "<h1>" not in html and "<h2>" not in html
+    assert "<p># Not a heading</p>" in html
