@@ -23,6 +23,14 @@ _OPENING = re.compile(
 _CLOSING = re.compile(r"</[a-zA-Z]")
 _PLACEHOLDER = re.compile(r"<p>PWSTASH(\d+)X</p>")
 _MARKDOWN_INSIDE = re.compile(r"<[a-zA-Z][^>]*\smarkdown=")
+# A line that is only the start tag of an element asking for Markdown inside it.
+_MARKDOWN_CONTAINER = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\smarkdown=[^>]*>\s*$")
+
+
+def _depth(depth: int, html: str, floor: bool = True) -> int:
+    """How deep in HTML we are after `html`, from `depth` (never below 0 with `floor`)."""
+    depth += len(_OPENING.findall(html)) - len(_CLOSING.findall(html))
+    return max(0, depth) if floor else depth
 
 
 class HtmlStash:
@@ -41,12 +49,12 @@ class HtmlStash:
 
         def flush() -> None:
             text = "\n".join(block).strip("\n")
-            # A block that asks for Markdown inside it (md_in_html) holds headings and lists for
-            # Markdown to render: it is not ours to pass around, so Markdown gets it.
-            if text.startswith("<") and not _MARKDOWN_INSIDE.search(text):
-                key = str(len(self.blocks))
-                self.blocks[key] = text
-                parts.append(f"\n{self.MARK}{key}X\n")
+            # A block that asks for Markdown inside it (md_in_html) holds headings for Markdown
+            # to render: Markdown gets its frame, and the HTML blocks inside it are hidden too.
+            if _MARKDOWN_INSIDE.search(text):
+                parts.append(f"\n{self._hide_inside(text)}\n")
+            elif text.startswith("<"):
+                parts.append(f"\n{self._placeholder(text)}\n")
             elif text:  # not HTML after all: Markdown's to read
                 parts.append(f"\n{text}\n")
             block.clear()
@@ -57,7 +65,43 @@ class HtmlStash:
                 parts.append(line)
                 continue
             block.append(line)
-            depth = max(0, depth + len(_OPENING.findall(line)) - len(_CLOSING.findall(line)))
+            depth = _depth(depth, line)
+        flush()
+        return "\n".join(parts)
+
+    def _placeholder(self, html: str) -> str:
+        key = str(len(self.blocks))
+        self.blocks[key] = html
+        return f"{self.MARK}{key}X"
+
+    def _hide_inside(self, text: str) -> str:
+        """A block with Markdown inside: its own lines that open or close an element asking for
+        Markdown, its headings and blank lines stay; each run of other HTML between them, when
+        it closes every tag it opens, becomes a placeholder paragraph."""
+        parts: list[str] = []
+        run: list[str] = []
+        containers: list[str] = []  # the elements asking for Markdown that are open here
+
+        def flush() -> None:
+            html = "\n".join(run).strip("\n")
+            if html.startswith("<") and _depth(0, html, floor=False) == 0:
+                parts.append(f"\n{self._placeholder(html)}\n")
+            elif html:
+                parts.append(html)
+            run.clear()
+
+        for line in text.split("\n"):
+            opening = _MARKDOWN_CONTAINER.match(line)
+            closes = bool(containers) and line.strip() == f"</{containers[-1]}>"
+            if opening or closes or _HEADING.match(line) or not line.strip():
+                flush()
+                if opening:
+                    containers.append(opening[1])
+                elif closes:
+                    containers.pop()
+                parts.append(line)
+                continue
+            run.append(line)
         flush()
         return "\n".join(parts)
 
