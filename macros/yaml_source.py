@@ -7,6 +7,7 @@ values), so the line a message points at is the line the contributor wrote.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,49 +152,80 @@ def _mark(node: yaml.Node) -> Location:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_COMPLEX_KEY = "expected a field name as the key, found a {kind} used as a key (`? ...`)"
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "map", "seq"))
+
+
 def _record_positions(
     node: yaml.Node,
     field: FieldPath,
     positions: dict[FieldPath, Location],
     problems: list,
     seen_nodes: set[int],
-) -> None:
+    construct: Callable[[yaml.Node], Any],
+    unbuilt: list[yaml.Node],
+) -> Any:
     """Record where each field was written; note keys written twice, aliases and deep nesting.
+    Return the node's value, built as PyYAML's safe constructor builds it: text, mappings and
+    lists here (the walk visits them anyway), other scalars by `construct`. Anything else (a
+    tagged collection such as `!!set`) goes into `unbuilt`, and the caller has the
+    constructor build the whole document instead.
 
     An alias is the same node object reached a second time, so `seen_nodes` finds every alias
     (and a recursive one) without expanding it.
     """
     if len(field) > MAX_DEPTH:
         problems.append((_mark(node), field, _DEEP))
-        return
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-        if id(node) in seen_nodes:
-            problems.append((positions.get(field, _mark(node)), field, _ALIAS))
-            return
-        seen_nodes.add(id(node))
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else construct(node)
+    if id(node) in seen_nodes:
+        problems.append((positions.get(field, _mark(node)), field, _ALIAS))
+        return None
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, Location] = {}
+        mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             if key_node.tag == _MERGE_TAG:
                 problems.append((_mark(key_node), field + (key,), _MERGE))
                 continue
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]`: no field is named so
+                kind = "mapping" if isinstance(key_node, yaml.MappingNode) else "list"
+                problems.append((_mark(key_node), field, _COMPLEX_KEY.format(kind=kind)))
+                continue
+            mark = _mark(key_node)
             if key in seen:
                 problems.append(
                     (
-                        _mark(key_node),
+                        mark,
                         field + (key,),
                         f"expected each key once, found {key!r} again "
                         f"(first at line {seen[key][0]})",
                     )
                 )
-            seen[key] = _mark(key_node)
-            positions[field + (key,)] = _mark(key_node)
-            _record_positions(value_node, field + (key,), positions, problems, seen_nodes)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            positions[field + (index,)] = _mark(item)
-            _record_positions(item, field + (index,), positions, problems, seen_nodes)
+            seen[key] = mark
+            here = field + (key,)
+            positions[here] = mark
+            value = _record_positions(
+                value_node, here, positions, problems, seen_nodes, construct, unbuilt
+            )
+            if not unbuilt:
+                mapping[key if key_node.tag == _STR else construct(key_node)] = value
+        if node.tag != _MAP:
+            unbuilt.append(node)
+        return mapping
+    items = []
+    for index, item in enumerate(node.value):
+        here = field + (index,)
+        positions[here] = _mark(item)
+        items.append(
+            _record_positions(item, here, positions, problems, seen_nodes, construct, unbuilt)
+        )
+    if node.tag != _SEQ:
+        unbuilt.append(node)
+    return items
 
 
 def parse_yaml(path: Path, display: str) -> Document:
@@ -229,7 +261,10 @@ def parse_yaml(path: Path, display: str) -> Document:
             )
         positions: dict[FieldPath, Location] = {(): _mark(node)}
         duplicates: list = []
-        _record_positions(node, (), positions, duplicates, set())
+        unbuilt: list[yaml.Node] = []
+        data = _record_positions(
+            node, (), positions, duplicates, set(), loader.construct_object, unbuilt
+        )
         duplicates = _one_alias_problem(duplicates, text)
         if duplicates:
             raise DataError(
@@ -238,7 +273,8 @@ def parse_yaml(path: Path, display: str) -> Document:
                     for (line, col), field, message in duplicates
                 ]
             )
-        data = loader.construct_document(node)
+        if unbuilt:
+            data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
