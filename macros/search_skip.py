@@ -34,6 +34,35 @@ _VOID = frozenset(
 
 
 def _skeleton(element: str) -> str | None:
+    """The skeleton of `element` (see _tokens_skeleton). Without a heading with an id inside, it
+    is the element's own start and end tags, once its tags are known to nest as search reads
+    them: the common case (answer forms, explanations), checked without keeping tokens."""
+    if _HEADING_WITH_ID.search(element):
+        return _tokens_skeleton(element)
+    opened: list[str] = []
+    closed = False  # the element's own end tag has been read
+    for closing, tag, self_closing in _TAG.findall(element):
+        tag = tag.lower()
+        if closed:  # more after it: not an element as _element_end cuts them
+            return _tokens_skeleton(element)
+        if closing:
+            if not opened or opened[-1] != tag:
+                return None
+            opened.pop()
+            closed = not opened
+        elif tag in _VOID:
+            continue
+        elif self_closing or (opened and tag == opened[0]):
+            return None
+        else:
+            opened.append(tag)
+    if opened:
+        return None
+    start = _TAG.match(element)
+    return None if start is None else start.group() + element[element.rindex("</") :]
+
+
+def _tokens_skeleton(element: str) -> str | None:
     """The tags of `element` that search's parser acts on: the element's own, and each heading
     with an id inside it with the tags that enclose that heading.
 

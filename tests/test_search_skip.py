@@ -92,3 +92,30 @@ def test_what_cannot_be_hidden_safely_is_left_for_search_to_read(html):
     skip = SearchSkip()
     assert skip.hide(html) == html
     assert skip.elements == {}
+
+
+def test_the_quick_skeleton_is_the_token_by_token_one(built_site):
+    """_skeleton's shortcut for elements without a heading gives what reading them tag by tag
+    gives, on every excluded element of the built pages and on elements broken every way."""
+    import random
+    import re
+
+    from macros.search_skip import _EXCLUDED_START, _element_end, _skeleton, _tokens_skeleton
+
+    elements = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for found in _EXCLUDED_START.finditer(html):
+            end = _element_end(html, found.group(1), found.start())
+            if end is not None:
+                elements.append(html[found.start() : end])
+    assert len(elements) > 500
+    pieces = ["<p>", "</p>", "<b>", "</b>", "<div>", "</div>", "<br>", "<br/>", "<p/>", "x", "</i>"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        inner = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        elements.append(f"<div data-search-exclude>{inner}</div>")
+    quick = sum(not re.search(r"<h[1-6]", e, re.IGNORECASE) for e in elements)
+    assert quick > 1000  # the shortcut is what is being compared
+    for element in elements:
+        assert _skeleton(element) == _tokens_skeleton(element), element
