@@ -104,7 +104,7 @@ def _too_deep(text: str, display: str) -> list[Problem]:
     for bracket in _NOT_BRACKET.sub("", text):
         depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
-    block = max((len(m.group()) for m in _LEADING_BLOCK.finditer(text)), default=0)
+    block = max(map(len, _LEADING_BLOCK.findall(text)), default=0)
     if deepest + block + 1 <= _SUSPICIOUS_DEPTH:
         return []
     loader = _SafeLoader(text)
