@@ -54,8 +54,10 @@ def _describe_fields(schema: dict[str, Any], model: type[BaseModel]) -> None:
     field has a description of its own; keys stay in pydantic's (sorted) order."""
     module = vars(sys.modules[model.__module__])
     for spec, cls in [(schema, model)] + [
-        (definition, module[name]) for name, definition in schema.get("$defs", {}).items()
+        (definition, module.get(name)) for name, definition in schema.get("$defs", {}).items()
     ]:
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+            continue  # an enum's definition, say: it has no fields
         docs = field_docs(cls)
         names = {(info.alias or name): name for name, info in cls.model_fields.items()}
         properties = spec.get("properties", {})
