@@ -84,7 +84,11 @@ class HtmlStash:
 
         def flush() -> None:
             html = "\n".join(run).strip("\n")
-            if html.startswith("<") and _depth(0, html, floor=False) == 0:
+            if (
+                html.startswith("<")
+                and _depth(0, html, floor=False) == 0
+                and not _MARKDOWN_INSIDE.search(html)  # e.g. <div markdown="1">x</div> on one line
+            ):
                 parts.append(f"\n{self._placeholder(html)}\n")
             elif html:
                 parts.append(html)

@@ -82,13 +82,15 @@ def test_a_block_that_asks_for_markdown_inside_leaves_markdown_its_frame_and_hea
     page = (
         '<ol class="pw-timeline" markdown="block">\n<li markdown="block">\n\n'
         "### Phase one { #phase-1 }\n\n<p>when</p>\n<div><p>what</p>\n</div>\n</li>\n"
-        '<li markdown="block">\n\n### Phase two { #phase-2 }\n\n<p>then <b>open\n\n</li>\n'
+        '<li markdown="block">\n\n### Phase two { #phase-2 }\n\n<p>then <b>open\n\n'
+        '<div markdown="1">*inner* Markdown</div>\n</li>\n'
         "</ol>\n\n<p>ours</p>\n"
     )
     stash = HtmlStash()
     hidden = stash.hide(page)
     # The HTML inside the first phase and the block after the list are hidden; the second
-    # phase's <b> is never closed, so Markdown reads that run as it would have.
+    # phase's <b> is never closed, and its <div> asks for Markdown on one line: Markdown reads
+    # both as it would have.
     assert sorted(stash.blocks.values()) == ["<p>ours</p>", "<p>when</p>\n<div><p>what</p>\n</div>"]
     assert '<li markdown="block">' in hidden and "### Phase one { #phase-1 }" in hidden
     direct, restored = both_ways(page)
