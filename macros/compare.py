@@ -40,16 +40,14 @@ class Coverage:
 
 def coverage(learner: Pathway, target: Pathway) -> Coverage:
     known = learning_ids(learner)
-    covered = total = uncounted = 0
+    covered = uncounted = 0
     for skill in target.skills_to_learn:
         weeks = numeric_weeks(skill)
         if weeks is None:
             uncounted += 1
-            continue
-        total += weeks
-        if set(skill.counts_as) <= known:
+        elif set(skill.counts_as) <= known:
             covered += weeks
-    return Coverage(learner.role, target.role, covered, total, uncounted)
+    return Coverage(learner.role, target.role, covered, target.learning_weeks, uncounted)
 
 
 def coverage_matrix(pathways: dict[str, Pathway]) -> dict[tuple[str, str], Coverage]:

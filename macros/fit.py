@@ -174,7 +174,7 @@ def _weeks_detail(weeks, total: int) -> str:
 
 
 def _skill_part(pathway: Pathway) -> Part:
-    total = sum(s.weeks for s in pathway.skills_to_learn if isinstance(s.weeks, int))
+    total = pathway.learning_weeks
     reasons = [
         Reason(
             f"You know {skill.name}",

@@ -333,6 +333,11 @@ class Pathway(Model):
     def roadmap_weeks(self) -> int:
         return sum(phase.weeks for phase in self.roadmap)
 
+    @property
+    def learning_weeks(self) -> int:
+        """The weeks the source states for the skills to learn (ongoing and unstated: none)."""
+        return sum(s.weeks for s in self.skills_to_learn if isinstance(s.weeks, int))
+
 
 # ------------------------------------------------------------------------------------------ quiz
 
