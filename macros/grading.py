@@ -17,14 +17,13 @@ same behaviour, and tests/grading_cases.json is run against both.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import string
 from dataclasses import dataclass
 from typing import Literal, TypedDict, assert_never
 
 from .answers import Ambiguous, Number, Unreadable, read_number, strip_space, tokens
-from .models import AnyQuestion, CodeOutput, MultipleChoice, Numeric, SingleChoice
+from .models import AnyQuestion, CodeOutput, MultipleChoice, Numeric, SingleChoice, option_id
 
 LETTERS = string.ascii_lowercase
 
@@ -69,11 +68,6 @@ CHOOSE_SOME = "Choose every option that applies (at least one)."
 TYPE_OUTPUT = (
     "Type what the code prints. Spaces around brackets, commas and other symbols do not matter."
 )
-
-
-def option_id(text: str) -> str:
-    """An option's identity: the same text (ignoring case and outer spaces) is the same option."""
-    return hashlib.sha256(text.strip().casefold().encode()).hexdigest()[:8]
 
 
 def format_number(value: float) -> str:

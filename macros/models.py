@@ -13,7 +13,10 @@ this file's source at every import, a tenth of our own share of each build.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from functools import cached_property
 from typing import Annotated, Literal, get_args
 
 from pydantic import (
@@ -364,6 +367,11 @@ class Option(Model):
     """true for a correct option; left out (false) for the others."""
 
 
+def option_id(text: str) -> str:
+    """An option's identity: the same text (ignoring case and outer spaces) is the same option."""
+    return hashlib.sha256(text.strip().casefold().encode()).hexdigest()[:8]
+
+
 class _Question(Model):
     id: Slug
     """The question's id, unique across all quizzes: lower-case words joined by hyphens,
@@ -379,6 +387,19 @@ class _Question(Model):
     """Markdown: why the key is right and why the likely wrong answers are wrong."""
     reference: Reference
     """The authoritative source that proves the key."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes with the question's prompt, options or key, so stale saved answers are
+        dropped; not with the options' order in the file (saved answers name options by id).
+        Worked out once per question: the quiz, fit and progress pages each ask for it."""
+        fields = self.model_dump(
+            mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
+        )
+        if "options" in fields:
+            fields["options"] = sorted(fields["options"], key=lambda o: option_id(o["text"]))
+        payload = json.dumps(fields, sort_keys=True)
+        return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
 def _unique_option_texts(options: list[Option]) -> None:

@@ -8,8 +8,6 @@ and the one place Markdown from data is allowed (quiz prompts and explanations) 
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import posixpath
 import re
 import string
@@ -133,15 +131,8 @@ def quiz_url(role: str) -> str:
 
 
 def question_fingerprint(question) -> str:
-    """Changes with the question's prompt, options or key, so stale saved answers are dropped;
-    not with the options' order in the file (saved answers name options by id)."""
-    fields = question.model_dump(
-        mode="json", exclude={"explanation", "reference", "difficulty", "topic"}
-    )
-    if "options" in fields:
-        fields["options"] = sorted(fields["options"], key=lambda o: option_id(o["text"]))
-    payload = json.dumps(fields, sort_keys=True)
-    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+    """The question's fingerprint (models._Question.fingerprint): what saved answers hold."""
+    return question.fingerprint
 
 
 def task_id(text: str) -> str:
