@@ -5,8 +5,11 @@ inside elements marked `data-search-exclude`, only to drop them: on a quiz page 
 keys and explanations are most of the tags, and most of the plugin's time. `hide` swaps each
 excluded element for its skeleton, which is all the parser takes from it: the element's own tags
 and, for each heading with an id inside it, that heading and the tags around it (such a heading
-still opens an empty section of the index). `restore` puts the elements back after search has
-read the page, before the theme writes it. The page and the search index come out the same.
+still opens an empty section of the index). After a page's first hidden element, a skeleton of
+only the element's own two tags is left out as well, leaving the marker alone: the parser would
+only add a level and remove it again (the first one keeps them, in case its start tag is what
+opens the page's first section). `restore` puts the elements back after search has read the
+page, before the theme writes it. The page and the search index come out the same.
 
 Only a generator that runs steps between search and the theme can restore (MkDocs and ProperDocs,
 through macros/mkdocs_hooks.py); elsewhere nothing is hidden.
@@ -27,7 +30,8 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 # The same tags where none is self-closed (no "/>" in the element): three times quicker to find.
 _OPEN_OR_CLOSE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>")
 _HEADING_WITH_ID = re.compile(r"<h[1-6]\b[^>]*\sid(?=[\s=>/])", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"<!--pwskip(\d+)-->.*?<!--/pwskip-->", re.DOTALL)
+# A hidden element's marker: around its skeleton, or alone where the skeleton is left out.
+_PLACEHOLDER = re.compile(r"<!--pwskip(\d+)(?:/-->|-->.*?<!--/pwskip-->)", re.DOTALL)
 # Tags without an end tag: HTMLParser (and search) never put them on its stack.
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
@@ -148,6 +152,7 @@ class SearchSkip:
         """The page's HTML with each excluded element replaced by its skeleton, marked."""
         parts: list[str] = []
         position = 0
+        first = str(len(self.elements))  # the key of this page's first hidden element
         while found := _next_excluded(html, position):
             end = _element_end(html, found.group(1), found.start())
             element = html[found.start() : end] if end is not None else ""
@@ -159,8 +164,12 @@ class SearchSkip:
                 continue
             key = str(len(self.elements))
             self.elements[key] = element
-            parts += [html[position : found.start()], f"<!--pwskip{key}-->"]
-            parts += [skeleton, "<!--/pwskip-->"]
+            parts.append(html[position : found.start()])
+            own_tags = skeleton == found.group() + element[element.rindex("</") :]
+            if key != first and own_tags:
+                parts.append(f"<!--pwskip{key}/-->")
+            else:
+                parts += [f"<!--pwskip{key}-->", skeleton, "<!--/pwskip-->"]
             position = end
         return "".join(parts) + html[position:] if parts else html
 

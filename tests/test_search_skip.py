@@ -79,6 +79,43 @@ def test_a_heading_inside_a_skipped_element_keeps_its_place_and_the_rest_goes():
 @pytest.mark.parametrize(
     "html",
     [
+        # the first hidden element's start tag opens the page's first section (so the h1 after it
+        # opens a section with an id): its tags stay
+        '<form data-search-exclude><p>k</p></form><h1 id="t">T</h1><p>x</p>'
+        "<form data-search-exclude>z</form>",
+        '<input data-search-exclude type="text"><div data-search-exclude>a</div><p>b</p>'
+        "<p data-search-exclude>c</p>",
+        # the later ones leave only their marker, whatever the headings around them
+        '<div><section><h2 id="a">A</h2></section><form data-search-exclude><b>k</b></form>'
+        't<p data-search-exclude>f</p></div><p>after</p><h3 id="b">B</h3><p data-search-exclude>'
+        "x</p>tail",
+        # search skips scripts to the end of the page anyway
+        "<p>a</p><p data-search-exclude>k</p><script data-search-exclude>s</script><p>b</p>"
+        "<p data-search-exclude>m</p><script>t</script>",
+    ],
+)
+def test_search_reads_the_same_sections_with_the_skeletons_left_out(html):
+    skip = SearchSkip()
+    hidden = skip.hide(html)
+    assert "/-->" in hidden, "no skeleton was left out: this case proves nothing"
+    assert sections(hidden) == sections(html)
+    assert skip.restore(hidden) == html
+
+
+def test_only_the_pages_first_hidden_element_keeps_its_own_tags():
+    skip = SearchSkip()
+    page = "<p>a</p><form data-search-exclude><b>k</b></form><p data-search-exclude>f</p><p>b</p>"
+    assert skip.hide(page) == (
+        "<p>a</p><!--pwskip0--><form data-search-exclude></form><!--/pwskip-->"
+        "<!--pwskip1/--><p>b</p>"
+    )
+    # each page starts anew: its first hidden element keeps its tags
+    assert skip.hide(page).startswith("<p>a</p><!--pwskip2--><form data-search-exclude></form>")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
         '<p>x</p><input data-search-exclude type="text"><p>y</p>',  # void: nothing to hide
         "<p>x</p><div data-search-exclude><p>never closed</p>",  # not ours to guess at
         "<div data-search-exclude><p>stray</b> end tag</p></div><p>y</p>",
