@@ -80,6 +80,16 @@ def _folded(line: list[str | Slot]) -> list[str | Slot]:
     pieces: list[str | Slot] = []
     used = 0
     for piece in line:
+        if isinstance(piece, str) and piece.isascii():  # one octet a character: cut by slicing
+            while piece:
+                if used >= LINE_OCTETS:
+                    pieces.append("\r\n ")
+                    used = 1
+                room = LINE_OCTETS - used
+                pieces.append(piece[:room])
+                used += len(piece[:room])
+                piece = piece[room:]
+            continue
         for atom in [piece] if isinstance(piece, Slot) else piece:
             size = atom.octets if isinstance(atom, Slot) else len(atom.encode())
             if used + size > LINE_OCTETS:

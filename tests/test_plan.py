@@ -17,6 +17,7 @@ from macros.plan import (
     LINE_OCTETS,
     MAX_HOURS,
     SLOTS_PER_EVENT,
+    Slot,
     calendar_days,
     calendar_parts,
     calendar_text,
@@ -127,3 +128,36 @@ def test_the_page_states_the_assumption_and_carries_full_time_hours(built_site):
     assert [int(c.attrs["data-pw-hours"]) for c in cells] == [
         s.weeks * FULL_TIME_HOURS for s in paced
     ]
+
+
+def test_the_quick_fold_is_the_character_by_character_one():
+    """_folded slices ASCII text instead of weighing each character: the same lines come out."""
+    import random
+
+    from macros.plan import _folded
+
+    def by_character(line):
+        pieces, used = [], 0
+        for piece in line:
+            for atom in [piece] if isinstance(piece, Slot) else piece:
+                size = atom.octets if isinstance(atom, Slot) else len(atom.encode())
+                if used + size > LINE_OCTETS:
+                    pieces.append("\r\n ")
+                    used = 1
+                pieces.append(atom)
+                used += size
+        return [*pieces, "\r\n"]
+
+    def text(pieces):
+        return "".join(f"<{p.name}>" if isinstance(p, Slot) else p for p in pieces)
+
+    rng = random.Random(11)
+    alphabet = ["a", "b", " ", ",", "é", "→", "😀"]
+    for _ in range(2000):
+        line = [
+            rng.choice(SLOTS_PER_EVENT)
+            if rng.random() < 0.2
+            else "".join(rng.choices(alphabet[: rng.choice([4, 7])], k=rng.randint(0, 200)))
+            for _ in range(rng.randint(1, 5))
+        ]
+        assert text(_folded(line)) == text(by_character(line)), line
