@@ -16,11 +16,13 @@ import re
 
 # A Markdown heading of a template, e.g. `## Roadmap { #roadmap }`; headings stay Markdown.
 _HEADING = re.compile(r"#{1,6} ")
-# Opening tags that need a closing tag, and closing tags: how deep a line leaves us in HTML.
-_OPENING = re.compile(
-    r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-zA-Z][^>]*>"
+# Closing tags (the "/" captured) and opening tags that need a closing tag (nothing captured),
+# in one scan: how deep a line leaves us in HTML. An opening tag is read to its ">", so a "</"
+# inside an attribute's value is not taken for a closing tag (as Markdown's HTML parser reads it).
+_CLOSING_OR_OPENING = re.compile(
+    r"<(/)[a-zA-Z]"
+    r"|<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-zA-Z][^>]*>"
 )
-_CLOSING = re.compile(r"</[a-zA-Z]")
 _PLACEHOLDER = re.compile(r"<p>PWSTASH(\d+)X</p>")
 _MARKDOWN_INSIDE = re.compile(r"<[a-zA-Z][^>]*\smarkdown=")
 # A line that is only the start tag of an element asking for Markdown inside it.
@@ -29,7 +31,9 @@ _MARKDOWN_CONTAINER = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\smarkdown=[
 
 def _depth(depth: int, html: str, floor: bool = True) -> int:
     """How deep in HTML we are after `html`, from `depth` (never below 0 with `floor`)."""
-    depth += len(_OPENING.findall(html)) - len(_CLOSING.findall(html))
+    if "<" in html:
+        tags = _CLOSING_OR_OPENING.findall(html)  # "/" for each closing tag, "" for each opening
+        depth += len(tags) - 2 * tags.count("/")
     return max(0, depth) if floor else depth
 
 
@@ -51,7 +55,7 @@ class HtmlStash:
             text = "\n".join(block).strip("\n")
             # A block that asks for Markdown inside it (md_in_html) holds headings for Markdown
             # to render: Markdown gets its frame, and the HTML blocks inside it are hidden too.
-            if _MARKDOWN_INSIDE.search(text):
+            if "markdown=" in text and _MARKDOWN_INSIDE.search(text):
                 parts.append(f"\n{self._hide_inside(text)}\n")
             elif text.startswith("<"):
                 parts.append(f"\n{self._placeholder(text)}\n")
@@ -60,8 +64,9 @@ class HtmlStash:
             block.clear()
 
         for line in markdown.split("\n"):
-            if depth == 0 and (_HEADING.match(line) or not line.strip()):
-                flush()
+            if depth == 0 and (not line or line.isspace() or _HEADING.match(line)):
+                if block:
+                    flush()
                 parts.append(line)
                 continue
             block.append(line)
