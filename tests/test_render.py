@@ -100,6 +100,42 @@ def test_plain_inline_text_renders_exactly_as_markdown_it_renders_it():
         assert str(markdown_inline(text)) == _markdown.renderInline(text), repr(text)
 
 
+def test_one_paragraph_renders_exactly_as_markdown_it_renders_it():
+    """markdown_html skips the block parser for text that can only be one paragraph: the
+    shortcut must give markdown-it's own output for any text, including every prompt and
+    explanation in the data."""
+    import random
+
+    from macros.catalog import load_catalog
+    from macros.render import _NOT_PARAGRAPH_LINE, _markdown, markdown_html
+
+    words = ["word", "Two", "x2", "é→", "`code`", "*em*", "_u_", "[l](https://a.b)", "&amp;", "<b>"]
+    marks = ["\n", "\n", "\n\n", "\n    ", "\n  ", "  \n", " \t", "\t", "\r\n", "\x00", "\xa0"]
+    starts = ["- ", "* ", "+ ", "1. ", "2) ", "10.", "> ", "```", "~~~", "---", "***", "___", "= "]
+    starts += ["[a]: https://a.b", "# ", "| ", "    ", "\\", "<div>", "12 GB", "3.5", "-1"]
+    rng = random.Random(20261129)
+    texts = []
+    for _ in range(3000):
+        pieces = []
+        for _ in range(rng.randint(1, 14)):
+            pieces.append(rng.choice(words))
+            pieces.append(rng.choice([" ", " ", " ", *marks]))
+            if pieces[-1].startswith(("\n", "\r")) and rng.random() < 0.3:
+                pieces.append(rng.choice(starts))
+        texts.append("".join(pieces))
+    catalog = load_catalog(ROOT)
+    for question in (q for quiz in catalog.quizzes.values() for q in quiz.questions):
+        texts += [question.prompt, question.explanation]
+    taken = sum(
+        bool(t) and not t[0].isspace() and _NOT_PARAGRAPH_LINE.search(t.rstrip()) is None
+        for t in texts
+    )
+    assert taken > 500  # the shortcut is what is being compared
+    assert taken < len(texts) - 800  # and so is the way around it
+    for text in texts:
+        assert str(markdown_html(text)) == _markdown.render(text), repr(text)
+
+
 def test_a_heading_in_data_text_stays_text():
     html = str(markdown_html("# Not a heading\n\nUnderlined\n---\n\nText"))
     assert "<h1>" not in html and "<h2>" not in html
