@@ -22,7 +22,6 @@ import string
 from dataclasses import dataclass
 from typing import Literal, TypedDict, assert_never
 
-from .answers import Ambiguous, Number, Unreadable, read_number, strip_space, tokens
 from .models import AnyQuestion, CodeOutput, MultipleChoice, Numeric, SingleChoice, option_id
 
 LETTERS = string.ascii_lowercase
@@ -119,7 +118,13 @@ def within(value: float, key: NumericKey) -> bool:
     return abs(value - target) <= tolerance + 1e-9 * (abs(target) + tolerance)
 
 
+# Reading typed answers (macros/answers.py) is for judging them, which a build never does: the
+# reader and its patterns load on the first answer judged.
+
+
 def _judge_numeric(key: NumericKey, raw: object) -> Judgement:
+    from .answers import Ambiguous, Number, Unreadable, read_number
+
     if not isinstance(raw, str):
         raw = ""
     reading = read_number(raw, key["unit"])
@@ -135,6 +140,8 @@ def _judge_numeric(key: NumericKey, raw: object) -> Judgement:
 
 
 def _judge_output(key: OutputKey, raw: object) -> Judgement:
+    from .answers import strip_space, tokens
+
     if not isinstance(raw, str) or not strip_space(raw):
         return Judgement("unreadable", TYPE_OUTPUT)
     return RIGHT if tokens(raw) == tokens(key["output"]) else WRONG

@@ -22,9 +22,7 @@ from .catalog import Catalog
 from .compare import learning_ids
 from .grading import percent
 from .models import Pathway
-from .progress import scored_verdicts
 from .render import pathway_url, question_fingerprint, quiz_url, task_id
-from .scoring import result_of
 
 MASTERED_PERCENT = 80
 
@@ -87,6 +85,11 @@ def task_ids(pathway: Pathway) -> list[str]:
 def topic_scores(store: dict, catalog: Catalog, role: str) -> dict[str, TopicScore]:
     """The role's quiz topics, scored as the quiz scores them (`scoring.result_of` over the
     store's first answers), each named by its pathway skill."""
+    # Scoring a saved store (the CLI does, and the tests) is no part of a build, which imports
+    # this module for the progress page: the scoring modules load only when asked for.
+    from .progress import scored_verdicts
+    from .scoring import result_of
+
     quiz = catalog.quizzes.get(role)
     if quiz is None:
         return {}
