@@ -65,8 +65,9 @@ def stub_problems(root: Path, catalog: Catalog) -> list[Problem]:
     """One problem per stub that is missing, out of date, or has no data any more."""
     docs = root / "docs"
     on_disk = _written(docs)
+    expected = expected_stubs(catalog)
     problems = []
-    for name, text in expected_stubs(catalog).items():
+    for name, text in expected.items():
         path = docs / name
         if not path.is_file():
             found = "it missing"
@@ -75,7 +76,7 @@ def stub_problems(root: Path, catalog: Catalog) -> list[Problem]:
         else:
             continue
         problems.append(_problem(name, f"expected the page stub of its data, found {found}"))
-    for name in sorted(set(on_disk) - set(expected_stubs(catalog))):
+    for name in sorted(set(on_disk) - set(expected)):
         problems.append(_problem(name, "expected a stub for data that exists, found none for it"))
     return problems
 
