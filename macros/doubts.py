@@ -124,23 +124,18 @@ def pathway_warnings(pathway: Pathway) -> list[tuple[tuple, str]]:
 def warnings(catalog: Catalog) -> list[Problem]:
     problems = []
     for role, record in catalog.pathway_records.items():
-        pathway, document, display = record.model, record.document, record.file
+        pathway = record.model
         for field, message in pathway_warnings(pathway):
-            line, col = document.where(field)
-            problems.append(Problem(display, line, col, ".".join(map(str, field)), message))
+            problems.append(record.problem(field, message))
         quiz = catalog.quiz_records.get(role)
         if quiz is None:
             continue
         covered = set(quiz.model.topics)
         for index, skill in enumerate(pathway.skills_to_learn):
             if skill.id not in covered:
-                line, col = document.where(("skills_to_learn", index, "id"))
                 problems.append(
-                    Problem(
-                        display,
-                        line,
-                        col,
-                        f"skills_to_learn[{index}].id",
+                    record.problem(
+                        ("skills_to_learn", index, "id"),
                         f"no question of {quiz.file} has the topic {skill.id!r}",
                     )
                 )

@@ -114,13 +114,9 @@ def catalog_problems(catalog: Catalog, displays: set[str]) -> list[Problem]:
         quiz = catalog.quiz_records.get(role)
         if quiz is None:
             if pathway.file in displays:
-                line, col = pathway.document.where(("role",))
                 problems.append(
-                    Problem(
-                        pathway.file,
-                        line,
-                        col,
-                        "role",
+                    pathway.problem(
+                        ("role",),
                         f"expected a quiz with role {role!r} in quizzes/, found none: "
                         f"write quizzes/{role}.yaml (`pathways new` writes one to fill in)",
                     )
