@@ -130,29 +130,23 @@ def test_the_page_states_the_assumption_and_carries_full_time_hours(built_site):
     ]
 
 
-def test_the_quick_fold_is_the_character_by_character_one():
-    """_folded slices ASCII text instead of weighing each character: the same lines come out."""
+def test_a_line_is_folded_only_where_the_next_character_or_slot_would_not_fit():
+    """_folded (which slices ASCII text and weighs other text character by character) keeps the
+    text and its slots whole, keeps every line within LINE_OCTETS, and folds a line only when
+    the next character or slot would take it past that: each line is as full as it can be."""
     import random
 
     from macros.plan import _folded
 
-    def by_character(line):
-        pieces, used = [], 0
-        for piece in line:
-            for atom in [piece] if isinstance(piece, Slot) else piece:
-                size = atom.octets if isinstance(atom, Slot) else len(atom.encode())
-                if used + size > LINE_OCTETS:
-                    pieces.append("\r\n ")
-                    used = 1
-                pieces.append(atom)
-                used += size
-        return [*pieces, "\r\n"]
+    def size(atom) -> int:
+        return atom.octets if isinstance(atom, Slot) else len(atom.encode())
 
-    def text(pieces):
+    def text(pieces) -> str:
         return "".join(f"<{p.name}>" if isinstance(p, Slot) else p for p in pieces)
 
     rng = random.Random(11)
     alphabet = ["a", "b", " ", ",", "é", "→", "😀"]
+    folds = 0
     for _ in range(2000):
         line = [
             rng.choice(SLOTS_PER_EVENT)
@@ -160,4 +154,16 @@ def test_the_quick_fold_is_the_character_by_character_one():
             else "".join(rng.choices(alphabet[: rng.choice([4, 7])], k=rng.randint(0, 200)))
             for _ in range(rng.randint(1, 5))
         ]
-        assert text(_folded(line)) == text(by_character(line)), line
+        pieces = _folded(line)
+        assert pieces[-1] == "\r\n"
+        assert text(pieces[:-1]).replace("\r\n ", "") == text(line), line
+        used = 0
+        for piece, after in zip(pieces, pieces[1:], strict=False):
+            if piece == "\r\n ":
+                folds += 1
+                assert used + size(after if isinstance(after, Slot) else after[0]) > LINE_OCTETS
+                used = 1
+            else:
+                used += size(piece)
+                assert used <= LINE_OCTETS, line
+    assert folds > 1000  # long lines, folded: what is being checked
