@@ -17,7 +17,7 @@ from fractions import Fraction
 from .catalog import Catalog
 from .grading import option_id
 from .models import Pathway
-from .render import months, question_fingerprint, weeks_label
+from .render import months, weeks_label
 
 LIKE_POINTS = 10  # each thing you like that the role's data names
 SKILL_POINTS = 40  # all of a role's weeks of learning already known, shared by weeks
@@ -219,7 +219,7 @@ def _time_part(pathway: Pathway, starts: list[int]) -> Part:
 
 
 def _quiz_part(catalog: Catalog, role: str) -> Part:
-    pairs = [[q.id, question_fingerprint(q)] for q in catalog.quiz(role).questions]
+    pairs = [[q.id, q.fingerprint] for q in catalog.quiz(role).questions]
     reason = Reason(
         "You scored N% on its self-check",
         QUIZ_POINTS,

@@ -22,7 +22,7 @@ from .catalog import Catalog
 from .compare import learning_ids
 from .grading import percent
 from .models import Pathway
-from .render import pathway_url, question_fingerprint, quiz_url, task_id
+from .render import pathway_url, quiz_url, task_id
 
 MASTERED_PERCENT = 80
 
@@ -153,7 +153,7 @@ def journey_index(catalog: Catalog, url: Callable[[str], str]) -> dict:
         skills = pathway.skills_by_id
         topics: dict[str, dict[str, str]] = {}
         for question in quiz.questions if quiz else []:
-            topics.setdefault(question.topic, {})[question.id] = question_fingerprint(question)
+            topics.setdefault(question.topic, {})[question.id] = question.fingerprint
         roles[role] = {
             "title": pathway.target_role,
             "pathway": url(pathway_url(role)),

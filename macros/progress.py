@@ -29,7 +29,6 @@ from pathlib import Path
 
 from .models import AnyQuestion, Quiz
 from .plan import MAX_HOURS
-from .render import question_fingerprint
 from .scoring import Verdict
 
 FORMAT = "backend-ai-pathways-progress"
@@ -180,7 +179,7 @@ def save_store(path: Path, store: dict) -> None:
 def entry_of(store: dict, role: str, question: AnyQuestion) -> dict | None:
     """The saved entry for the question as it is now (None if none, or for an older version)."""
     entry = store["quizzes"].get(role, {}).get(question.id)
-    if entry and entry["fingerprint"] == question_fingerprint(question):
+    if entry and entry["fingerprint"] == question.fingerprint:
         return entry
     return None
 
@@ -193,7 +192,7 @@ def record(store: dict, role: str, question: AnyQuestion, answer, status: str) -
         entry["last"] = attempt
         return False
     store["quizzes"].setdefault(role, {})[question.id] = {
-        "fingerprint": question_fingerprint(question),
+        "fingerprint": question.fingerprint,
         "first": attempt,
         "last": dict(attempt),
     }

@@ -145,11 +145,6 @@ def quiz_url(role: str) -> str:
     return f"quizzes/{role}/"
 
 
-def question_fingerprint(question) -> str:
-    """The question's fingerprint (models._Question.fingerprint): what saved answers hold."""
-    return question.fingerprint
-
-
 def task_id(text: str) -> str:
     """A roadmap or action-plan task's id, from its own text (as an option's id is): saved ticks
     stay with their task when others are added, moved or reworded."""
@@ -199,7 +194,6 @@ def template_environment() -> Environment:
     from .glance import glance  # glance reads the figures through this module's filters
 
     env.globals.update(
-        fingerprint=question_fingerprint,
         task_id=task_id,
         week_ranges=week_ranges,
         shown_options=shown_options,

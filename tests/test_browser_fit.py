@@ -16,7 +16,6 @@ from test_browser import CATALOG, axe_violations
 from macros import fit
 from macros.grading import percent
 from macros.progress import FORMAT, VERSION
-from macros.render import question_fingerprint
 
 pytestmark = pytest.mark.browser
 PAGE = "journey/fit/"
@@ -137,7 +136,7 @@ def store_with_answers(role: str, right: int, wrong: int) -> dict:
     for index, question in enumerate(questions[: right + wrong + 1]):
         status = "right" if index < right else "wrong"
         attempt = {"answer": "x", "status": status, "at": "2026-01-01T00:00:00.000Z"}
-        fingerprint = question_fingerprint(question) if index < right + wrong else "old"
+        fingerprint = question.fingerprint if index < right + wrong else "old"
         entries[question.id] = {"fingerprint": fingerprint, "first": attempt, "last": attempt}
     return {"format": FORMAT, "version": VERSION, "quizzes": {role: entries}}
 

@@ -13,7 +13,6 @@ from pages import article
 
 from macros import fit
 from macros.catalog import load_catalog
-from macros.render import question_fingerprint
 
 pytestmark = pytest.mark.data
 CATALOG = load_catalog(PROJECT)
@@ -138,7 +137,7 @@ def test_the_quiz_reason_names_every_current_question(role):
         return
     (reason,) = part.reasons
     assert reason.points == fit.QUIZ_POINTS
-    assert reason.quiz == [[q.id, question_fingerprint(q)] for q in CATALOG.quiz(role).questions]
+    assert reason.quiz == [[q.id, q.fingerprint] for q in CATALOG.quiz(role).questions]
 
 
 def test_the_built_page_carries_the_rule(built_site):

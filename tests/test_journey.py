@@ -8,7 +8,7 @@ from conftest import ROOT
 from macros import journey, progress
 from macros.catalog import load_catalog
 from macros.grading import percent
-from macros.render import question_fingerprint, task_id
+from macros.render import task_id
 
 CATALOG = load_catalog(ROOT)
 AT = "2026-01-02T03:04:05.000Z"
@@ -174,7 +174,7 @@ def test_the_index_carries_what_the_page_computes_from():
         assert entry["quiz"] == f"../../quizzes/{role}/"
         assert {
             qid: fp for questions in entry["topics"].values() for qid, fp in questions.items()
-        } == {q.id: question_fingerprint(q) for q in quiz.questions}
+        } == {q.id: q.fingerprint for q in quiz.questions}
         assert set(entry["topic_skills"]) == set(quiz.topics)
 
 
